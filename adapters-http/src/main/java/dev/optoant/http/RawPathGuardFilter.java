@@ -1,0 +1,42 @@
+package dev.optoant.http;
+
+import dev.optoant.domain.error.ErrorKind;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses request targets with dot segments before the server normalises them, so {@code /v1/../x} is a 400
+ * instead of silently becoming {@code /x}.
+ */
+public final class RawPathGuardFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String raw = request.getRequestURI();
+        if (hasDotSegment(raw)) {
+            ErrorFormat format = ErrorFormat.forPath(raw);
+            ErrorResponses.write(response, format, ErrorKind.INVALID_REQUEST,
+                    "Invalid path: '.' and '..' segments are not allowed");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean hasDotSegment(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('.') < 0) {
+            return false;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

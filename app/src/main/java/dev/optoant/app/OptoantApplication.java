@@ -1,0 +1,81 @@
+package dev.optoant.app;
+
+import dev.optoant.domain.passthrough.PassthroughService;
+import dev.optoant.domain.passthrough.PassthroughSettings;
+import dev.optoant.http.GatewayErrorHandler;
+import dev.optoant.http.HealthResource;
+import dev.optoant.http.PassthroughServlet;
+import dev.optoant.http.RawPathGuardFilter;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
+import dev.optoant.upstream.HttpPassthroughUpstream;
+import dev.optoant.upstream.UpstreamHttpClients;
+import dev.optoant.upstream.UpstreamProbe;
+import dev.optoant.upstream.UpstreamSettings;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.AutoCloseableManager;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/** Entry point: reads {@code config.yml} with environment substitution and wires the hexagon. */
+public class OptoantApplication extends Application<OptoantConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new OptoantApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "optoant";
+    }
+
+    @Override
+    public void initialize(Bootstrap<OptoantConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<OptoantConfiguration> bootstrap) {
+        bootstrap.addCommand(new OptoantServerCommand(this));
+        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
+    }
+
+    @Override
+    public void run(OptoantConfiguration config, Environment environment) {
+        config.database().parsedDsn();
+        UpstreamSettings upstreamSettings = config.upstream().toSettings();
+        CloseableHttpClient http = UpstreamHttpClients.create(upstreamSettings);
+        environment.lifecycle().manage(new AutoCloseableManager(http));
+
+        PassthroughService passthrough = new PassthroughService(
+                new HttpPassthroughUpstream(http, upstreamSettings.baseUrl()),
+                new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes()));
+        environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
+                .addMapping("/v1/*");
+        environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        environment.jersey().register(new HealthResource());
+        installErrorHandler(environment);
+        environment.healthChecks().register("upstream", new UpstreamHealthCheck(
+                new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
+    }
+
+    private static void installErrorHandler(Environment environment) {
+        GatewayErrorHandler errors = new GatewayErrorHandler();
+        environment.getApplicationContext().setErrorHandler(errors);
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(errors);
+                }
+            }
+        });
+    }
+}

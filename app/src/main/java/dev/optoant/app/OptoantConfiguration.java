@@ -1,0 +1,36 @@
+package dev.optoant.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The whole {@code config.yml}: Dropwizard's server and logging sections plus optoant's own. */
+public class OptoantConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private UpstreamConfig upstream = new UpstreamConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LimitsConfig limits = new LimitsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseConfig database = new DatabaseConfig();
+
+    public UpstreamConfig upstream() {
+        return upstream;
+    }
+
+    public LimitsConfig limits() {
+        return limits;
+    }
+
+    public DatabaseConfig database() {
+        return database;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.optoant.domain.passthrough;
+
+import dev.optoant.domain.error.ErrorKind;
+import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.port.PassthroughUpstream;
+import dev.optoant.domain.port.UpstreamReply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Relays OpenAI-API requests byte for byte, flushing whenever the upstream pauses so SSE events arrive live. */
+public final class PassthroughService implements PassthroughUseCase {
+    private static final int BUFFER_BYTES = 8192;
+    // Host and length are the upstream client's to set. Accept-Encoding is dropped so the upstream answers in
+    // identity encoding and the relay can read usage from the bytes; Expect is answered by our own server.
+    private static final Set<String> REQUEST_HEADERS_SET_BY_RELAY =
+            Set.of("host", "content-length", "accept-encoding", "expect");
+
+    private final PassthroughUpstream upstream;
+    private final PassthroughSettings settings;
+
+    public PassthroughService(PassthroughUpstream upstream, PassthroughSettings settings) {
+        this.upstream = upstream;
+        this.settings = settings;
+    }
+
+    @Override
+    public RelayOutcome forward(RelayRequest request, RelayResponder responder) throws IOException {
+        RelayPath.requireInside(request.rawPath(), settings.pathPrefix());
+        if (request.contentLength() > settings.maxBodyBytes()) {
+            throw tooLarge();
+        }
+        RelayRequest outbound = request.withHeadersAndBody(
+                upstreamHeaders(request.headers()),
+                new BoundedInputStream(request.body(), settings.maxBodyBytes()));
+        try (UpstreamReply reply = upstream.send(outbound)) {
+            OutputStream out = responder.start(reply.status(), HopByHopHeaders.strip(reply.headers(), Set.of()));
+            return copy(reply, out);
+        }
+    }
+
+    private List<Header> upstreamHeaders(List<Header> clientHeaders) {
+        List<Header> headers = HopByHopHeaders.strip(clientHeaders, REQUEST_HEADERS_SET_BY_RELAY);
+        if (settings.upstreamApiKey().isEmpty()) {
+            return headers;
+        }
+        List<Header> replaced = new ArrayList<>(headers.size() + 1);
+        for (Header header : headers) {
+            if (!header.is("authorization")) {
+                replaced.add(header);
+            }
+        }
+        replaced.add(new Header("Authorization", "Bearer " + settings.upstreamApiKey().get()));
+        return replaced;
+    }
+
+    private static RelayOutcome copy(UpstreamReply reply, OutputStream out) {
+        InputStream in = reply.body();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        while (true) {
+            int n;
+            boolean paused;
+            try {
+                n = in.read(buffer);
+                paused = n > 0 && in.available() == 0;
+            } catch (IOException e) {
+                reply.abort();
+                return RelayOutcome.UPSTREAM_FAILED;
+            }
+            if (n < 0) {
+                return RelayOutcome.COMPLETED;
+            }
+            try {
+                out.write(buffer, 0, n);
+                if (paused) {
+                    out.flush();
+                }
+            } catch (IOException e) {
+                reply.abort();
+                return RelayOutcome.CLIENT_GONE;
+            }
+        }
+    }
+
+    private GatewayException tooLarge() {
+        return new GatewayException(ErrorKind.REQUEST_TOO_LARGE,
+                "Request body exceeds the limit of " + settings.maxBodyBytes() + " bytes");
+    }
+}
