@@ -53,7 +53,7 @@ for port in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$GATEWAY_ADMIN_PORT"; do
 done
 
 # --- lifecycle ---------------------------------------------------------------
-WORK=$(mktemp -d /tmp/optoant-bench.XXXXXX)
+WORK=$(mktemp -d /tmp/gwbench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run as nobody and must read html/
 NGINX_PID='' GATEWAY_PID=''
 
@@ -74,11 +74,14 @@ cleanup() {
   trap - EXIT
   stop "$GATEWAY_PID" 20   # gives the gateway time to stop what it embeds
   stop "$NGINX_PID" 5
+  if ((rc != 0)) && [[ -f $WORK/gateway.log ]]; then
+    log "gateway.log (tail):"
+    tail -n 30 "$WORK/gateway.log" >&2
+  fi
   if ((rc == 0)) && [[ -z ${KEEP_LOGS:-} ]]; then
     rm -rf "$WORK"
   else
-    [[ -f $WORK/gateway.log ]] && { log "gateway.log (tail):"; tail -n 30 "$WORK/gateway.log" >&2; }
-    log "logs kept in $WORK"
+    log "logs (wrk.log, gateway.log, nginx/) kept in $WORK"
   fi
   exit "$rc"
 }
@@ -106,11 +109,17 @@ wait_for "$NGINX_PID" 10 nginx curl -fsS -X POST "$UPSTREAM$CHAT_PATH"
 log "nginx up on $UPSTREAM"
 
 # --- gateway -----------------------------------------------------------------
+# Run a copy so a rebuild of the jar during the run cannot swap it underneath.
+cp "$GATEWAY_JAR" "$WORK/gateway.jar"
 (
   cd "$REPO_DIR"
+  # -Ddw.* are Dropwizard config overrides: bind to loopback only.
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
   PORT=$GATEWAY_PORT ADMIN_PORT=$GATEWAY_ADMIN_PORT OPENAI_BACKEND=$UPSTREAM \
-    exec "$JAVA" $JAVA_OPTS -jar "$GATEWAY_JAR" server "$GATEWAY_CONFIG"
+    exec "$JAVA" $JAVA_OPTS \
+    "-Ddw.server.applicationConnectors[0].bindHost=127.0.0.1" \
+    "-Ddw.server.adminConnectors[0].bindHost=127.0.0.1" \
+    -jar "$WORK/gateway.jar" server "$GATEWAY_CONFIG"
 ) >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 GATEWAY=http://127.0.0.1:$GATEWAY_PORT

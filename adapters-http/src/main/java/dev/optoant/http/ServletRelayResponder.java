@@ -4,6 +4,8 @@ import dev.optoant.domain.passthrough.Header;
 import dev.optoant.domain.passthrough.RelayResponder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpHeader;
 import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,12 @@ final class ServletRelayResponder implements RelayResponder {
         response.setStatus(status);
         Set<String> seen = new HashSet<>();
         for (Header header : headers) {
-            if (seen.add(header.name().toLowerCase(Locale.ROOT))) {
+            if (header.is("content-type")) {
+                // The servlet API re-formats media types ("a; charset=x" becomes "a;charset=x"); Jetty's own
+                // header fields keep the upstream's bytes.
+                ServletContextResponse.getServletContextResponse(response).getHeaders()
+                        .put(HttpHeader.CONTENT_TYPE, header.value());
+            } else if (seen.add(header.name().toLowerCase(Locale.ROOT))) {
                 response.setHeader(header.name(), header.value());
             } else {
                 response.addHeader(header.name(), header.value());

@@ -24,6 +24,11 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /** Entry point: reads {@code config.yml} with environment substitution and wires the hexagon. */
 public class OptoantApplication extends Application<OptoantConfiguration> {
+    static {
+        // Without it Jetty rewrites well-known media types ("application/json; charset=utf-8" loses its space),
+        // and a passthrough must hand the upstream's Content-Type over as it came.
+        System.setProperty("org.eclipse.jetty.http.HttpGenerator.STRICT", "true");
+    }
 
     public static void main(String[] args) throws Exception {
         new OptoantApplication().run(args);

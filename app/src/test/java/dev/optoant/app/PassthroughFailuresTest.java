@@ -1,0 +1,188 @@
+package dev.optoant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The passthrough's own errors, in OpenAI's error shape, and what a departing client does to the upstream call. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PassthroughFailuresTest {
+    private static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
+    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
+            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
+                    ConfigOverride.config("upstream.firstByteTimeout", "400ms"),
+                    ConfigOverride.config("upstream.idleTimeout", "5s"),
+                    ConfigOverride.config("limits.maxRequestBody", "1KiB")));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    @BeforeEach
+    void resetUpstream() {
+        UPSTREAM.reset();
+    }
+
+    private URI gateway(String pathAndQuery) {
+        return URI.create("http://localhost:" + APP.getLocalPort() + pathAndQuery);
+    }
+
+    private static JsonNode openAiError(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(error.get("type").asText()).isNotBlank();
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return error;
+    }
+
+    @Test
+    void noFirstByteWithinTheTimeoutIs504() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        UPSTREAM.route("/v1/chat/completions", ex -> {
+            release.await(10, TimeUnit.SECONDS);
+            StubUpstream.send(ex, 200, "application/json", "{}");
+        });
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway("/v1/chat/completions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            openAiError(response, 504, "upstream_timeout");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void upstreamClosingWithoutAnswerIs502() throws Exception {
+        try (java.net.ServerSocket dead = new java.net.ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = dead.accept()) {
+                    s.getInputStream().read(new byte[512]);
+                } catch (Exception ignored) {
+                    // closing is the point
+                }
+            });
+            var app = new DropwizardAppExtension<>(OptoantApplication.class, GatewayTestSupport.CONFIG,
+                    GatewayTestSupport.overrides("http://127.0.0.1:" + dead.getLocalPort()));
+            app.before();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + app.getLocalPort() + "/v1/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                openAiError(response, 502, "upstream_unreachable");
+            } finally {
+                app.after();
+            }
+        }
+    }
+
+    @Test
+    void declaredBodyOverTheLimitIs413WithoutContactingUpstream() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway("/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2048))).build(), HttpResponse.BodyHandlers.ofString());
+
+        openAiError(response, 413, "request_too_large");
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413() throws Exception {
+        UPSTREAM.route("/v1/chat/completions", ex -> StubUpstream.send(ex, 200, "application/json", "{}"));
+        byte[] big = "y".repeat(4096).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway("/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        openAiError(response, 413, "request_too_large");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/../admin", "/v1/./models", "/v1/a%2Fb", "/v1/%2e%2e/x", "/v1/a%5Cb", "/v1/%2E%2E/%2E%2E/etc"})
+    void pathsThatEscapeOrHideSegmentsAre400(String path) throws Exception {
+        String response = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("\"type\":\"invalid_request_error\"");
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void unknownMethodIs405InOpenAiShape() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway("/v1/models"))
+                .method("BREW", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        openAiError(response, 405, "invalid_request");
+    }
+
+    @Test
+    void clientDisconnectMidStreamAbortsTheUpstreamRequest() throws Exception {
+        CountDownLatch upstreamSawClose = new CountDownLatch(1);
+        UPSTREAM.route("/v1/chat/completions", ex -> {
+            OutputStream out = StubUpstream.startSse(ex);
+            try {
+                for (int i = 0; i < 600; i++) {
+                    StubUpstream.event(out, OpenAiPassthroughTest.chunk("t" + i, null));
+                    Thread.sleep(20);
+                }
+            } catch (java.io.IOException e) {
+                upstreamSawClose.countDown();
+            }
+        });
+
+        try (Socket client = new Socket("localhost", APP.getLocalPort())) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 15\r\n\r\n{\"stream\":true}").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = client.getInputStream();
+            byte[] buffer = new byte[4096];
+            int total = 0;
+            String seen = "";
+            while (!seen.contains("data: ") && total >= 0) {
+                int n = in.read(buffer);
+                total = n;
+                if (n > 0) {
+                    seen += new String(buffer, 0, n, StandardCharsets.UTF_8);
+                }
+            }
+            assertThat(seen).contains("HTTP/1.1 200").contains("data: ");
+        }
+
+        assertThat(upstreamSawClose.await(10, TimeUnit.SECONDS))
+                .as("the upstream connection is closed soon after the client left").isTrue();
+    }
+
+    private String rawRequest(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", APP.getLocalPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
