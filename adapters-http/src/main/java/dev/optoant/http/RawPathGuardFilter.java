@@ -1,6 +1,7 @@
 package dev.optoant.http;
 
 import dev.optoant.domain.error.ErrorKind;
+import dev.optoant.domain.passthrough.RelayPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -29,14 +30,6 @@ public final class RawPathGuardFilter extends HttpFilter {
     }
 
     static boolean hasDotSegment(String rawPath) {
-        if (rawPath == null || rawPath.indexOf('.') < 0) {
-            return false;
-        }
-        for (String segment : rawPath.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                return true;
-            }
-        }
-        return false;
+        return RelayPath.hasDotSegment(rawPath);
     }
 }

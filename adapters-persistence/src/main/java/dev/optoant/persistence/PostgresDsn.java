@@ -4,11 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL connection string as libpq users write it ({@code postgres://user:pass@host:5432/db?sslmode=disable}
@@ -19,6 +18,8 @@ import java.util.Optional;
  * @param password the password, if given; never part of {@link #toString()}
  */
 public record PostgresDsn(String jdbcUrl, Optional<String> user, Optional<String> password) {
+    private static final Pattern KEYWORD = Pattern.compile("[a-z_]+");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&]password=)[^&]*");
 
     /** Parses either libpq form; throws {@link IllegalArgumentException} with a reason that names no secret. */
     public static PostgresDsn parse(String dsn) {
@@ -85,14 +86,7 @@ public record PostgresDsn(String jdbcUrl, Optional<String> user, Optional<String
     }
 
     private static PostgresDsn fromKeywords(String text) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String token : splitKeywords(text)) {
-            int eq = token.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("has a keyword without a value");
-            }
-            values.put(token.substring(0, eq).strip(), token.substring(eq + 1).strip());
-        }
+        Map<String, String> values = parseKeywords(text);
         String host = values.remove("host");
         String port = values.remove("port");
         String database = values.remove("dbname");
@@ -108,41 +102,59 @@ public record PostgresDsn(String jdbcUrl, Optional<String> user, Optional<String
                 database == null ? user.orElse("") : database, values), user, password);
     }
 
-    private static List<String> splitKeywords(String text) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                current.append(text.charAt(++i));
-            } else if (c == '\'') {
-                quoted = !quoted;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (!current.isEmpty()) {
-                    tokens.add(current.toString());
-                    current.setLength(0);
+    // libpq's conninfo grammar: key = value pairs split by whitespace; a value is either bare (ends at whitespace)
+    // or single-quoted, and a backslash escapes the next character in both.
+    private static Map<String, String> parseKeywords(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int i = skipSpace(text, 0);
+        while (i < text.length()) {
+            int keyStart = i;
+            while (i < text.length() && text.charAt(i) != '=' && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            String key = text.substring(keyStart, i);
+            i = skipSpace(text, i);
+            if (i == text.length() || text.charAt(i) != '=') {
+                throw new IllegalArgumentException("has a keyword without a value");
+            }
+            if (!KEYWORD.matcher(key).matches()) {
+                throw new IllegalArgumentException("has an invalid keyword name (expected libpq keywords such as"
+                        + " host, port, dbname, user, password, sslmode)");
+            }
+            i = skipSpace(text, i + 1);
+            boolean quoted = i < text.length() && text.charAt(i) == '\'';
+            if (quoted) {
+                i++;
+            }
+            StringBuilder value = new StringBuilder();
+            while (true) {
+                if (i == text.length()) {
+                    if (quoted) {
+                        throw new IllegalArgumentException("has an unterminated quote");
+                    }
+                    break;
                 }
-            } else {
-                current.append(c);
+                char c = text.charAt(i++);
+                if (quoted ? c == '\'' : Character.isWhitespace(c)) {
+                    break;
+                }
+                if (c == '\\' && i < text.length()) {
+                    c = text.charAt(i++);
+                }
+                value.append(c);
             }
+            values.put(key, value.toString());
+            i = skipSpace(text, i);
         }
-        if (quoted) {
-            throw new IllegalArgumentException("has an unterminated quote");
+        return values;
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
         }
-        if (!current.isEmpty()) {
-            tokens.add(current.toString());
-        }
-        // "key = value" is allowed by libpq: glue the pieces back together.
-        List<String> joined = new ArrayList<>();
-        for (String token : tokens) {
-            if (!joined.isEmpty() && (token.startsWith("=") || joined.get(joined.size() - 1).endsWith("="))) {
-                joined.set(joined.size() - 1, joined.get(joined.size() - 1) + token);
-            } else {
-                joined.add(token);
-            }
-        }
-        return joined;
+        return i;
     }
 
     private static String jdbc(String host, int port, String database, Map<String, String> params) {
@@ -172,6 +184,7 @@ public record PostgresDsn(String jdbcUrl, Optional<String> user, Optional<String
 
     @Override
     public String toString() {
-        return "PostgresDsn[" + jdbcUrl + ", user=" + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "") + "]";
+        String shownUrl = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+        return "PostgresDsn[" + shownUrl + ", user=" + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "") + "]";
     }
 }

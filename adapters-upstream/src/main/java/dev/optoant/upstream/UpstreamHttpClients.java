@@ -17,7 +17,12 @@ public final class UpstreamHttpClients {
     }
 
     public static CloseableHttpClient create(UpstreamSettings settings) {
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        return create(settings, pool(settings));
+    }
+
+    /** The connection pool, sized and timed from the settings; the client built on it closes it. */
+    static PoolingHttpClientConnectionManager pool(UpstreamSettings settings) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultSocketConfig(SocketConfig.custom()
@@ -30,6 +35,9 @@ public final class UpstreamHttpClients {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
+    }
+
+    static CloseableHttpClient create(UpstreamSettings settings, PoolingHttpClientConnectionManager pool) {
         return HttpClients.custom()
                 .setConnectionManager(pool)
                 .setRequestExecutor(new IdleTimeoutRequestExecutor(timeout(settings.idleTimeout())))

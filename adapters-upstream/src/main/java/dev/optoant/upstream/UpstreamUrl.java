@@ -13,6 +13,10 @@ public final class UpstreamUrl {
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getRawAuthority() == null) {
             throw new IllegalArgumentException("must be an absolute http(s) URL, got '" + baseUrl + "'");
         }
+        // HttpClient 5 refuses URIs with userinfo, and the origin would put the password into error bodies.
+        if (baseUrl.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("must not carry credentials (user:password@); configure the API key");
+        }
         if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
             throw new IllegalArgumentException("must not carry a query or fragment, got '" + baseUrl + "'");
         }

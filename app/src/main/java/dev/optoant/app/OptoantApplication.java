@@ -11,7 +11,7 @@ import java.util.EnumSet;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import dev.optoant.upstream.HttpPassthroughUpstream;
-import dev.optoant.upstream.UpstreamHttpClients;
+import dev.optoant.upstream.UpstreamConnections;
 import dev.optoant.upstream.UpstreamProbe;
 import dev.optoant.upstream.UpstreamSettings;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -20,7 +20,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /** Entry point: reads {@code config.yml} with environment substitution and wires the hexagon. */
 public class OptoantApplication extends Application<OptoantConfiguration> {
@@ -55,11 +54,14 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
     public void run(OptoantConfiguration config, Environment environment) {
         config.database().parsedDsn();
         UpstreamSettings upstreamSettings = config.upstream().toSettings();
-        CloseableHttpClient http = UpstreamHttpClients.create(upstreamSettings);
-        environment.lifecycle().manage(new AutoCloseableManager(http));
+        UpstreamConnections upstream = UpstreamConnections.open(upstreamSettings);
+        environment.lifecycle().manage(new AutoCloseableManager(upstream));
+        environment.metrics().registerGauge("upstream.connections.leased", upstream::leased);
+        environment.metrics().registerGauge("upstream.connections.idle", upstream::idle);
+        environment.metrics().registerGauge("upstream.connections.pending", upstream::pending);
 
         PassthroughService passthrough = new PassthroughService(
-                new HttpPassthroughUpstream(http, upstreamSettings.baseUrl()),
+                new HttpPassthroughUpstream(upstream.client(), upstreamSettings.baseUrl()),
                 new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes()));
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");

@@ -80,26 +80,48 @@ class PassthroughFailuresTest {
 
     @Test
     void upstreamClosingWithoutAnswerIs502() throws Exception {
-        try (java.net.ServerSocket dead = new java.net.ServerSocket(0)) {
-            Thread.ofVirtual().start(() -> {
-                try (Socket s = dead.accept()) {
-                    s.getInputStream().read(new byte[512]);
-                } catch (Exception ignored) {
-                    // closing is the point
-                }
-            });
-            var app = new DropwizardAppExtension<>(OptoantApplication.class, GatewayTestSupport.CONFIG,
-                    GatewayTestSupport.overrides("http://127.0.0.1:" + dead.getLocalPort()));
-            app.before();
-            try {
+        try (RawUpstream dead = new RawUpstream("")) {
+            withGatewayTo(dead.baseUrl(), port -> {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + app.getLocalPort() + "/v1/chat/completions"))
+                        URI.create("http://localhost:" + port + "/v1/chat/completions"))
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
                 openAiError(response, 502, "upstream_unreachable");
-            } finally {
-                app.after();
-            }
+            });
         }
+    }
+
+    @Test
+    void upstreamDyingMidStreamCutsTheClientResponseShort() throws Exception {
+        String partial = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "14\r\ndata: {\"partial\":1}\n\n\r\n";
+        try (RawUpstream crashing = new RawUpstream(partial)) {
+            withGatewayTo(crashing.baseUrl(), port -> {
+                String response = rawRequest(port, "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"stream\":true}");
+
+                assertThat(response).startsWith("HTTP/1.1 200").contains("data: {\"partial\":1}");
+                assertThat(response).as("no terminating chunk: the client can tell the body is incomplete")
+                        .doesNotEndWith("0\r\n\r\n");
+            });
+        }
+    }
+
+    /** Runs a check against a second gateway whose upstream is the given URL. */
+    private static void withGatewayTo(String upstream, GatewayCheck check) throws Exception {
+        var app = new DropwizardAppExtension<>(OptoantApplication.class, GatewayTestSupport.CONFIG,
+                GatewayTestSupport.overrides(upstream));
+        app.before();
+        try {
+            check.run(app.getLocalPort());
+        } finally {
+            app.after();
+        }
+    }
+
+    /** A check that needs the port of a freshly started gateway. */
+    @FunctionalInterface
+    private interface GatewayCheck {
+        void run(int port) throws Exception;
     }
 
     @Test
@@ -123,7 +145,7 @@ class PassthroughFailuresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/../admin", "/v1/./models", "/v1/a%2Fb", "/v1/%2e%2e/x", "/v1/a%5Cb", "/v1/%2E%2E/%2E%2E/etc"})
+    @ValueSource(strings = {"/v1/../admin", "/v1/..;/admin", "/v1/./models", "/v1/a%2Fb", "/v1/%2e%2e/x", "/v1/a%5Cb", "/v1/%2E%2E/%2E%2E/etc"})
     void pathsThatEscapeOrHideSegmentsAre400(String path) throws Exception {
         String response = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
@@ -176,10 +198,24 @@ class PassthroughFailuresTest {
 
         assertThat(upstreamSawClose.await(10, TimeUnit.SECONDS))
                 .as("the upstream connection is closed soon after the client left").isTrue();
+        awaitNoLeasedUpstreamConnection();
+    }
+
+    private static void awaitNoLeasedUpstreamConnection() throws InterruptedException {
+        var leased = APP.getEnvironment().metrics().getGauges().get("upstream.connections.leased");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Integer.valueOf(0).equals(leased.getValue()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(leased.getValue()).as("upstream connections still leased").isEqualTo(0);
     }
 
     private String rawRequest(String request) throws Exception {
-        try (Socket socket = new Socket("localhost", APP.getLocalPort())) {
+        return rawRequest(APP.getLocalPort(), request);
+    }
+
+    private static String rawRequest(int port, String request) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -28,12 +28,26 @@ public final class RelayPath {
                 throw invalid("path must not contain spaces or control characters");
             }
         }
-        for (String segment : rawPath.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                throw invalid("path must not contain '.' or '..' segments");
-            }
+        if (hasDotSegment(rawPath)) {
+            throw invalid("path must not contain '.' or '..' segments");
         }
         return rawPath;
+    }
+
+    /** Whether a raw path holds a {@code .} or {@code ..} segment, also in the {@code ..;param} form. */
+    public static boolean hasDotSegment(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('.') < 0) {
+            return false;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            // Servlet containers and Spring drop ";parameters" before normalising, so "..;x" acts as "..".
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (name.equals(".") || name.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static GatewayException invalid(String message) {
