@@ -2,7 +2,16 @@ package dev.optoant.app;
 
 import dev.optoant.domain.passthrough.PassthroughService;
 import dev.optoant.domain.passthrough.PassthroughSettings;
+import dev.optoant.domain.convert.AnthropicToOpenAi;
+import dev.optoant.domain.messages.CreateMessageService;
+import dev.optoant.domain.messages.Heartbeat;
+import dev.optoant.http.ApiExceptionMapper;
 import dev.optoant.http.GatewayErrorHandler;
+import dev.optoant.http.MessagesResource;
+import dev.optoant.http.ModelsResource;
+import dev.optoant.upstream.HttpChatUpstream;
+import dev.optoant.upstream.JtokkitTokenCounter;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.optoant.http.HealthResource;
 import dev.optoant.http.PassthroughServlet;
 import dev.optoant.http.RawPathGuardFilter;
@@ -23,6 +32,7 @@ import io.dropwizard.lifecycle.AutoCloseableManager;
 
 /** Entry point: reads {@code config.yml} with environment substitution and wires the hexagon. */
 public class OptoantApplication extends Application<OptoantConfiguration> {
+    private static final int MAX_SSE_LINE_BYTES = 16 * 1024 * 1024;
     static {
         // Without it Jetty rewrites well-known media types ("application/json; charset=utf-8" loses its space),
         // and a passthrough must hand the upstream's Content-Type over as it came.
@@ -68,9 +78,25 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.jersey().register(new HealthResource());
+        environment.jersey().register(new ApiExceptionMapper());
+        registerAnthropicApi(config, environment, upstream, upstreamSettings);
         installErrorHandler(environment);
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
                 new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
+    }
+
+    private static void registerAnthropicApi(OptoantConfiguration config, Environment environment,
+            UpstreamConnections upstream, UpstreamSettings upstreamSettings) {
+        ScheduledExecutorService pings = environment.lifecycle().scheduledExecutorService("anthropic-pings", true)
+                .threads(1).build();
+        CreateMessageService messages = new CreateMessageService(
+                new AnthropicToOpenAi(config.anthropic().toSettings()),
+                new HttpChatUpstream(upstream.client(), upstreamSettings.baseUrl(), MAX_SSE_LINE_BYTES),
+                new JtokkitTokenCounter(),
+                new Heartbeat(pings, config.anthropic().pingInterval()),
+                config.upstream().apiKey());
+        environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes()));
+        environment.jersey().register(new ModelsResource(config.anthropic().listedModels()));
     }
 
     private static void installErrorHandler(Environment environment) {

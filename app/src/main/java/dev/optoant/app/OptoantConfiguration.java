@@ -22,6 +22,11 @@ public class OptoantConfiguration extends Configuration {
     @JsonProperty
     private DatabaseConfig database = new DatabaseConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AnthropicConfig anthropic = new AnthropicConfig();
+
     public UpstreamConfig upstream() {
         return upstream;
     }
@@ -32,5 +37,9 @@ public class OptoantConfiguration extends Configuration {
 
     public DatabaseConfig database() {
         return database;
+    }
+
+    public AnthropicConfig anthropic() {
+        return anthropic;
     }
 }

@@ -6,20 +6,35 @@ import java.util.regex.Pattern;
  * One alias rule: a glob over the model name a client asks for ({@code *} any run of characters, {@code ?} one
  * character, case-insensitive) and the upstream model it maps to.
  */
-public record ModelRoute(String pattern, String upstreamModel) {
-    public ModelRoute {
+public final class ModelRoute {
+    private final String pattern;
+    private final String upstreamModel;
+    private final Pattern compiled;
+
+    public ModelRoute(String pattern, String upstreamModel) {
         if (pattern == null || pattern.isBlank() || upstreamModel == null || upstreamModel.isBlank()) {
             throw new IllegalArgumentException("a model route needs a pattern and an upstream model");
         }
+        this.pattern = pattern;
+        this.upstreamModel = upstreamModel;
+        this.compiled = compile(pattern);
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    public String upstreamModel() {
+        return upstreamModel;
     }
 
     public boolean matches(String requestedModel) {
-        return compiled().matcher(requestedModel).matches();
+        return requestedModel != null && compiled.matcher(requestedModel).matches();
     }
 
-    private Pattern compiled() {
+    private static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
+        for (char c : glob.toCharArray()) {
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
@@ -27,5 +42,10 @@ public record ModelRoute(String pattern, String upstreamModel) {
             }
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    @Override
+    public String toString() {
+        return pattern + " -> " + upstreamModel;
     }
 }

@@ -1,0 +1,73 @@
+package dev.optoant.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.optoant.domain.anthropic.MessagesRequest;
+import dev.optoant.domain.error.ErrorKind;
+import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.passthrough.BodyTooLargeException;
+import dev.optoant.domain.passthrough.BoundedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads Anthropic request bodies and writes Anthropic JSON, turning every parse failure into a clear 400. */
+final class AnthropicJson {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    private static final ObjectReader REQUEST = JSON.readerFor(MessagesRequest.class);
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    }
+
+    private AnthropicJson() {
+    }
+
+    static MessagesRequest readRequest(InputStream body, long maxBytes) {
+        try {
+            MessagesRequest request = REQUEST.readValue(new BoundedInputStream(body, maxBytes));
+            if (request == null) {
+                throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is empty; a JSON object is required");
+            }
+            return request;
+        } catch (BodyTooLargeException e) {
+            throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE, e.getMessage());
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+                throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE, tooLarge.getMessage());
+            }
+            if (e instanceof MismatchedInputException mismatch) {
+                throw new GatewayException(ErrorKind.INVALID_REQUEST, describe(mismatch));
+            }
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    static byte[] write(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(ErrorKind.INTERNAL, "Could not encode the response", e);
+        }
+    }
+
+    private static String describe(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('.').append(reference.getIndex());
+            }
+        }
+        String where = path.isEmpty() ? "the request body" : path.toString();
+        return where + ": " + e.getOriginalMessage();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.optoant.upstream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.optoant.domain.error.ErrorKind;
+import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.openai.ChatCompletion;
+import dev.optoant.domain.openai.ChatCompletionChunk;
+import dev.optoant.domain.openai.ChatCompletionRequest;
+import dev.optoant.domain.port.ChatUpstream;
+import dev.optoant.domain.port.ChunkStream;
+import dev.optoant.domain.port.UpstreamStatusException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+
+/** {@link ChatUpstream} over Apache HttpClient 5: {@code POST <base>/v1/chat/completions}, JSON or SSE back. */
+public final class HttpChatUpstream implements ChatUpstream {
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectReader COMPLETION = JSON.readerFor(ChatCompletion.class);
+    private static final ObjectReader CHUNK = JSON.readerFor(ChatCompletionChunk.class);
+
+    private final CloseableHttpClient client;
+    private final URI endpoint;
+    private final String origin;
+    private final int maxSseLineBytes;
+
+    public HttpChatUpstream(CloseableHttpClient client, URI baseUrl, int maxSseLineBytes) {
+        UpstreamUrl url = new UpstreamUrl(baseUrl);
+        this.client = client;
+        this.endpoint = URI.create(url.resolve("/v1/chat/completions", null));
+        this.origin = url.origin();
+        this.maxSseLineBytes = maxSseLineBytes;
+    }
+
+    @Override
+    public ChatCompletion complete(ChatCompletionRequest request, String bearerToken) {
+        try (HttpUpstreamReply reply = send(request, bearerToken, "application/json")) {
+            try {
+                return COMPLETION.readValue(reply.body());
+            } catch (JsonProcessingException e) {
+                throw new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
+                        "Upstream answered with a body that is not a chat completion: " + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                throw new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
+                        "Upstream failed while sending its answer: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public ChunkStream stream(ChatCompletionRequest request, String bearerToken) {
+        return new SseChunkStream(send(request, bearerToken, "text/event-stream"), CHUNK, maxSseLineBytes);
+    }
+
+    private HttpUpstreamReply send(ChatCompletionRequest request, String bearerToken, String accept) {
+        HttpPost post = new HttpPost(endpoint);
+        try {
+            post.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(request), ContentType.APPLICATION_JSON));
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(ErrorKind.INTERNAL, "Could not encode the upstream request", e);
+        }
+        post.setHeader("Accept", accept);
+        if (bearerToken != null && !bearerToken.isEmpty()) {
+            post.setHeader("Authorization", "Bearer " + bearerToken);
+        }
+        HttpUpstreamReply reply;
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, post, null);
+            reply = new HttpUpstreamReply(post, response);
+        } catch (IOException e) {
+            post.cancel();
+            throw UpstreamFailures.translate(e, origin);
+        }
+        if (reply.status() / 100 != 2) {
+            String body = readErrorBody(reply);
+            reply.close();
+            throw new UpstreamStatusException(reply.status(), body);
+        }
+        return reply;
+    }
+
+    private static String readErrorBody(HttpUpstreamReply reply) {
+        try (InputStream in = reply.body()) {
+            return new String(in.readNBytes(MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.optoant.upstream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.optoant.domain.openai.ChatCompletionChunk;
+import dev.optoant.domain.port.ChunkStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads an upstream {@code text/event-stream} of Chat Completions chunks, one event at a time. */
+final class SseChunkStream implements ChunkStream {
+    private static final End DONE = new End(true);
+    private static final End EOF = new End(false);
+    private static final KeepAlive KEEP_ALIVE = new KeepAlive();
+
+    private final HttpUpstreamReply reply;
+    private final SseLineReader lines;
+    private final ObjectReader chunkReader;
+    private boolean ended;
+
+    SseChunkStream(HttpUpstreamReply reply, ObjectReader chunkReader, int maxLineBytes) {
+        this.reply = reply;
+        this.lines = new SseLineReader(reply.body(), maxLineBytes);
+        this.chunkReader = chunkReader;
+    }
+
+    @Override
+    public Item next() throws IOException {
+        if (ended) {
+            return DONE;
+        }
+        StringBuilder data = null;
+        boolean sawComment = false;
+        while (true) {
+            String line = lines.readLine();
+            if (line == null) {
+                if (data != null) {
+                    return parse(data.toString());
+                }
+                ended = true;
+                return EOF;
+            }
+            if (line.isEmpty()) {
+                if (data != null) {
+                    return parse(data.toString());
+                }
+                if (sawComment) {
+                    return KEEP_ALIVE;
+                }
+                continue;
+            }
+            if (line.charAt(0) == ':') {
+                sawComment = true;
+                continue;
+            }
+            if (line.startsWith("data:")) {
+                String value = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
+                if (data == null) {
+                    data = new StringBuilder(value);
+                } else {
+                    data.append('\n').append(value);
+                }
+            }
+            // "event:", "id:" and "retry:" lines carry nothing the translation needs.
+        }
+    }
+
+    private Item parse(String data) {
+        if (data.equals("[DONE]")) {
+            ended = true;
+            return DONE;
+        }
+        try {
+            return new Chunk(chunkReader.readValue(data));
+        } catch (JsonProcessingException e) {
+            return new Malformed(data);
+        } catch (IOException e) {
+            return new Malformed(data);
+        }
+    }
+
+    @Override
+    public void abort() {
+        reply.abort();
+    }
+
+    @Override
+    public void close() {
+        reply.close();
+    }
+
+    /** Splits a byte stream into UTF-8 lines ending in LF, CRLF or CR, refusing lines longer than a limit. */
+    static final class SseLineReader {
+        private final InputStream in;
+        private final int maxLineBytes;
+        private final byte[] buffer = new byte[8192];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[256];
+        private boolean skipLineFeed;
+
+        SseLineReader(InputStream in, int maxLineBytes) {
+            this.in = in;
+            this.maxLineBytes = maxLineBytes;
+        }
+
+        /** The next line without its terminator, or null at the end of the stream. */
+        String readLine() throws IOException {
+            int length = 0;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return length > 0 ? new String(line, 0, length, java.nio.charset.StandardCharsets.UTF_8) : null;
+                    }
+                }
+                byte b = buffer[position++];
+                if (skipLineFeed) {
+                    skipLineFeed = false;
+                    if (b == '\n') {
+                        continue;
+                    }
+                }
+                if (b == '\n' || b == '\r') {
+                    skipLineFeed = b == '\r';
+                    return new String(line, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                if (length == line.length) {
+                    if (length >= maxLineBytes) {
+                        throw new IOException("upstream sent an SSE line longer than " + maxLineBytes + " bytes");
+                    }
+                    line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, length * 2));
+                }
+                line[length++] = b;
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.optoant.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.optoant.domain.openai.ChatCompletion;
+import dev.optoant.domain.openai.ChatCompletionRequest;
+import dev.optoant.domain.openai.ChatMessage;
+import dev.optoant.domain.openai.MessageContent;
+import dev.optoant.domain.port.ChunkStream;
+import dev.optoant.domain.port.UpstreamStatusException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Chat Completions adapter against real local servers: request shape, JSON and SSE answers, error statuses. */
+class HttpChatUpstreamTest {
+    private static final ChatCompletionRequest REQUEST = new ChatCompletionRequest("deepseek-chat",
+            List.of(ChatMessage.user(new MessageContent.Text("Hi"))), 100, null, null, null, null, null, null, null,
+            null, null, null, null);
+
+    private static HttpChatUpstream chat(java.net.URI base) {
+        return new HttpChatUpstream(UpstreamTestSupport.client(base, Duration.ofSeconds(2), Duration.ofSeconds(2)), base, 1024);
+    }
+
+    @Test
+    void completionIsPostedAsJsonWithTheBearerTokenAndParsed() throws Exception {
+        try (EchoUpstream upstream = new EchoUpstream()) {
+            upstream.replyBody = ("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello\"},"
+                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1},\"extra\":true}")
+                    .getBytes(StandardCharsets.UTF_8);
+
+            ChatCompletion completion = chat(upstream.baseUrl()).complete(REQUEST, "sk-1");
+
+            assertThat(completion.choices().get(0).message().content()).isEqualTo("Hello");
+            EchoUpstream.Received received = upstream.only();
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.rawPath()).isEqualTo("/v1/chat/completions");
+            assertThat(received.headers().getFirst("Authorization")).isEqualTo("Bearer sk-1");
+            assertThat(received.headers().getFirst("Content-Type")).startsWith("application/json");
+            assertThat(new String(received.body(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"model\":\"deepseek-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":100}");
+        }
+    }
+
+    @Test
+    void noCredentialMeansNoAuthorizationHeader() throws Exception {
+        try (EchoUpstream upstream = new EchoUpstream()) {
+            upstream.replyBody = "{\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
+            chat(upstream.baseUrl()).complete(REQUEST, null);
+            assertThat(upstream.only().headers().getFirst("Authorization")).isNull();
+        }
+    }
+
+    @Test
+    void errorStatusCarriesTheUpstreamBody() throws Exception {
+        try (EchoUpstream upstream = new EchoUpstream()) {
+            upstream.replyStatus = 402;
+            upstream.replyBody = "{\"error\":{\"message\":\"Insufficient Balance\"}}".getBytes(StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> chat(upstream.baseUrl()).stream(REQUEST, "k"))
+                    .isInstanceOfSatisfying(UpstreamStatusException.class, e -> {
+                        assertThat(e.status()).isEqualTo(402);
+                        assertThat(e.body()).contains("Insufficient Balance");
+                    });
+        }
+    }
+
+    @Test
+    void sseItemsAreReadAcrossChunkBoundariesWithCommentsAndDone() throws Exception {
+        String sse = ": keep-alive\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\r\n\r\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n\ndata: {\"error\":{\"message\":\"boom\"}}\n\n"
+                + "data: [DONE]\n\n";
+        byte[] bytes = sse.getBytes(StandardCharsets.UTF_8);
+        try (RawUpstream upstream = RawUpstream.start(socket -> {
+            RawUpstream.readRequestHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            RawUpstream.writeChunkedHead(out, "text/event-stream");
+            for (int i = 0; i < bytes.length; i += 7) {
+                RawUpstream.writeChunk(out, java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 7)));
+            }
+            RawUpstream.writeLastChunk(out);
+        })) {
+            List<ChunkStream.Item> items = new ArrayList<>();
+            try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
+                ChunkStream.Item item;
+                do {
+                    item = stream.next();
+                    items.add(item);
+                } while (!(item instanceof ChunkStream.End));
+            }
+
+            assertThat(items).hasSize(5);
+            assertThat(items.get(0)).isInstanceOf(ChunkStream.KeepAlive.class);
+            assertThat(((ChunkStream.Chunk) items.get(1)).chunk().choices().get(0).delta().content()).isEqualTo("a");
+            assertThat(((ChunkStream.Chunk) items.get(2)).chunk().choices().get(0).delta().content()).isEqualTo("b");
+            assertThat(items.get(3)).isInstanceOf(ChunkStream.Chunk.class);
+            assertThat(items.get(4)).isEqualTo(new ChunkStream.End(true));
+        }
+    }
+
+    @Test
+    void endOfBodyWithoutDoneAndGarbageLinesAreReported() throws Exception {
+        String sse = "data: not json\n\ndata: {\"choices\":[]}\n\n";
+        try (RawUpstream upstream = RawUpstream.start(socket -> {
+            RawUpstream.readRequestHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            RawUpstream.writeChunkedHead(out, "text/event-stream");
+            RawUpstream.writeChunk(out, sse.getBytes(StandardCharsets.UTF_8));
+            RawUpstream.writeLastChunk(out);
+        })) {
+            try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
+                assertThat(stream.next()).isEqualTo(new ChunkStream.Malformed("not json"));
+                assertThat(stream.next()).isInstanceOf(ChunkStream.Chunk.class);
+                assertThat(stream.next()).isEqualTo(new ChunkStream.End(false));
+            }
+        }
+    }
+
+    @Test
+    void aLineOverTheLimitFailsTheStream() throws Exception {
+        String huge = "data: " + "x".repeat(5000) + "\n\n";
+        try (RawUpstream upstream = RawUpstream.start(socket -> {
+            RawUpstream.readRequestHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            RawUpstream.writeChunkedHead(out, "text/event-stream");
+            RawUpstream.writeChunk(out, huge.getBytes(StandardCharsets.UTF_8));
+            RawUpstream.writeLastChunk(out);
+        })) {
+            try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
+                assertThatThrownBy(stream::next).isInstanceOf(java.io.IOException.class).hasMessageContaining("1024");
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.optoant.domain.messages;
+
+import dev.optoant.domain.convert.StreamTranslator;
+import dev.optoant.domain.port.ChunkStream;
+import dev.optoant.domain.port.EventSink;
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+
+/** The relay loop of a streamed answer: upstream SSE items in, Anthropic events out, pings during silences. */
+final class TranslatedMessageStream implements MessageStream {
+    private final ChunkStream chunks;
+    private final String messageId;
+    private final String requestedModel;
+    private final long inputTokensEstimate;
+    private final Heartbeat heartbeat;
+
+    TranslatedMessageStream(ChunkStream chunks, String messageId, String requestedModel, long inputTokensEstimate,
+            Heartbeat heartbeat) {
+        this.chunks = chunks;
+        this.messageId = messageId;
+        this.requestedModel = requestedModel;
+        this.inputTokensEstimate = inputTokensEstimate;
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public void relayTo(EventSink client) throws IOException {
+        GuardedSink sink = new GuardedSink(client);
+        StreamTranslator translator = new StreamTranslator(messageId, requestedModel, inputTokensEstimate, sink);
+        ScheduledFuture<?> pings = null;
+        try {
+            translator.start();
+            pings = heartbeat.watch(sink);
+            while (!translator.ended()) {
+                ChunkStream.Item item;
+                try {
+                    item = chunks.next();
+                } catch (IOException upstreamFailed) {
+                    chunks.abort();
+                    translator.fail("api_error", "Upstream stream failed: " + upstreamFailed.getMessage());
+                    return;
+                }
+                switch (item) {
+                    case ChunkStream.Chunk chunk -> translator.onChunk(chunk.chunk());
+                    case ChunkStream.KeepAlive keepAlive -> translator.onKeepAlive();
+                    case ChunkStream.End end -> translator.finish();
+                    case ChunkStream.Malformed malformed -> {
+                        chunks.abort();
+                        translator.fail("api_error", describe(malformed.data()));
+                    }
+                }
+            }
+        } catch (IOException clientGone) {
+            chunks.abort();
+            throw clientGone;
+        } finally {
+            sink.close();
+            if (pings != null) {
+                pings.cancel(false);
+            }
+            chunks.close();
+        }
+    }
+
+    private static String describe(String data) {
+        String upstreamMessage = UpstreamErrors.extract(data);
+        if (upstreamMessage.length() > 500) {
+            upstreamMessage = upstreamMessage.substring(0, 500) + "…";
+        }
+        return "Upstream sent an error or an unreadable event mid-stream: " + upstreamMessage;
+    }
+
+    @Override
+    public void close() {
+        chunks.close();
+    }
+}
