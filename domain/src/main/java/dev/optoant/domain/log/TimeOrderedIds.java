@@ -1,12 +1,10 @@
 package dev.optoant.domain.log;
 
-import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** UUIDv7 (RFC 9562): 48 bits of Unix milliseconds then random bits, so ids sort by time and index well. */
+/** UUIDv7 (RFC 9562): 48 bits of Unix milliseconds then 74 random bits, so ids sort by time and index well. */
 public final class TimeOrderedIds {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private TimeOrderedIds() {
     }
 
@@ -15,8 +13,9 @@ public final class TimeOrderedIds {
     }
 
     static UUID at(long epochMillis) {
-        long randomHigh = RANDOM.nextLong();
-        long randomLow = RANDOM.nextLong();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long randomHigh = random.nextLong();
+        long randomLow = random.nextLong();
         long msb = (epochMillis << 16) | 0x7000L | (randomHigh & 0x0FFFL);
         long lsb = (randomLow & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
