@@ -2,6 +2,7 @@ package dev.optoant.http;
 
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,9 @@ public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     private UriInfo uri;
 
+    @Context
+    private HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable failure) {
         ErrorFormat format = ErrorFormat.forPath(uri == null ? null : uri.getRequestUri().getRawPath());
@@ -35,7 +39,8 @@ public final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static Response error(ErrorFormat format, int status, ErrorKind kind, String message) {
+    private Response error(ErrorFormat format, int status, ErrorKind kind, String message) {
+        RequestLogFilter.traceOf(request).error(format.type(kind), message);
         return Response.status(status).type(format.contentType()).entity(format.body(kind, message)).build();
     }
 }

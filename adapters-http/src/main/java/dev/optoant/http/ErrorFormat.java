@@ -50,6 +50,11 @@ public enum ErrorFormat {
         }
     }
 
+    /** The error type a client of this format sees for the kind. */
+    public String type(ErrorKind kind) {
+        return this == OPENAI ? openAiType(kind) : anthropicType(kind);
+    }
+
     public String contentType() {
         return "application/json";
     }

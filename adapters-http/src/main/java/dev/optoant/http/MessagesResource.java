@@ -3,9 +3,12 @@ package dev.optoant.http;
 import dev.optoant.domain.anthropic.MessagesRequest;
 import dev.optoant.domain.messages.CreateMessageUseCase;
 import dev.optoant.domain.messages.MessageStream;
+import dev.optoant.domain.log.RequestTrace;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -30,14 +33,15 @@ public final class MessagesResource {
 
     @POST
     public Response create(InputStream body, @HeaderParam("x-api-key") String apiKey,
-            @HeaderParam("Authorization") String authorization) {
+            @HeaderParam("Authorization") String authorization, @Context HttpServletRequest http) {
+        RequestTrace trace = RequestLogFilter.traceOf(http);
         MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
         String token = Credentials.from(apiKey, authorization);
         if (!request.streaming()) {
-            return Response.ok(AnthropicJson.write(messages.create(request, token)), MediaType.APPLICATION_JSON_TYPE)
-                    .build();
+            return Response.ok(AnthropicJson.write(messages.create(request, token, trace)),
+                    MediaType.APPLICATION_JSON_TYPE).build();
         }
-        MessageStream stream = messages.open(request, token);
+        MessageStream stream = messages.open(request, token, trace);
         StreamingOutput events = output -> {
             try (stream) {
                 stream.relayTo(new SseEventSink(output));
@@ -53,9 +57,10 @@ public final class MessagesResource {
 
     @POST
     @Path("/count_tokens")
-    public Response countTokens(InputStream body) {
+    public Response countTokens(InputStream body, @Context HttpServletRequest http) {
         MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
-        return Response.ok(AnthropicJson.write(Map.of("input_tokens", messages.countTokens(request))),
+        long tokens = messages.countTokens(request, RequestLogFilter.traceOf(http));
+        return Response.ok(AnthropicJson.write(Map.of("input_tokens", tokens)),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.optoant.http;
 
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.log.RequestTrace;
 import dev.optoant.domain.passthrough.Header;
 import dev.optoant.domain.passthrough.PassthroughUseCase;
 import dev.optoant.domain.passthrough.RelayOutcome;
@@ -29,16 +30,19 @@ public final class PassthroughServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestTrace trace = RequestLogFilter.traceOf(request);
         if (!METHODS.contains(request.getMethod())) {
+            String message = "Method " + request.getMethod() + " is not supported on " + request.getRequestURI();
+            trace.error(ErrorFormat.OPENAI.type(ErrorKind.INVALID_REQUEST), message);
             response.setHeader("Allow", String.join(", ", METHODS));
-            ErrorResponses.write(response, 405, ErrorFormat.OPENAI, ErrorKind.INVALID_REQUEST,
-                    "Method " + request.getMethod() + " is not supported on " + request.getRequestURI());
+            ErrorResponses.write(response, 405, ErrorFormat.OPENAI, ErrorKind.INVALID_REQUEST, message);
             return;
         }
         RelayOutcome outcome;
         try {
-            outcome = passthrough.forward(toRelayRequest(request), new ServletRelayResponder(response));
+            outcome = passthrough.forward(toRelayRequest(request), new ServletRelayResponder(response), trace);
         } catch (GatewayException e) {
+            trace.error(ErrorFormat.OPENAI.type(e.kind()), e.getMessage());
             ErrorResponses.write(response, ErrorFormat.OPENAI, e.kind(), e.getMessage());
             return;
         }

@@ -22,8 +22,9 @@ public final class RawPathGuardFilter extends HttpFilter {
         String raw = request.getRequestURI();
         if (hasDotSegment(raw)) {
             ErrorFormat format = ErrorFormat.forPath(raw);
-            ErrorResponses.write(response, format, ErrorKind.INVALID_REQUEST,
-                    "Invalid path: '.' and '..' segments are not allowed");
+            String message = "Invalid path: '.' and '..' segments are not allowed";
+            RequestLogFilter.traceOf(request).error(format.type(ErrorKind.INVALID_REQUEST), message);
+            ErrorResponses.write(response, format, ErrorKind.INVALID_REQUEST, message);
             return;
         }
         chain.doFilter(request, response);

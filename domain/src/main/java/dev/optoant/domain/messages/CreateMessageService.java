@@ -4,6 +4,7 @@ import dev.optoant.domain.anthropic.MessagesRequest;
 import dev.optoant.domain.anthropic.MessagesResponse;
 import dev.optoant.domain.convert.AnthropicToOpenAi;
 import dev.optoant.domain.convert.OpenAiToAnthropic;
+import dev.optoant.domain.log.RequestTrace;
 import dev.optoant.domain.openai.ChatCompletion;
 import dev.optoant.domain.openai.ChatCompletionRequest;
 import dev.optoant.domain.port.ChatUpstream;
@@ -30,32 +31,40 @@ public final class CreateMessageService implements CreateMessageUseCase {
     }
 
     @Override
-    public MessagesResponse create(MessagesRequest request, String clientToken) {
+    public MessagesResponse create(MessagesRequest request, String clientToken, RequestTrace trace) {
+        trace.requested(request.model(), false);
         ChatCompletionRequest converted = toOpenAi.convert(request);
+        trace.upstreamModel(converted.model());
         ChatCompletion completion;
         try {
             completion = upstream.complete(converted, credential(clientToken));
         } catch (UpstreamStatusException e) {
             throw UpstreamErrors.toGatewayException(e);
         }
+        trace.firstByte();
+        trace.usage(completion.usage());
         return OpenAiToAnthropic.convert(completion, MessageIds.next(), request.model());
     }
 
     @Override
-    public MessageStream open(MessagesRequest request, String clientToken) {
+    public MessageStream open(MessagesRequest request, String clientToken, RequestTrace trace) {
+        trace.requested(request.model(), true);
         ChatCompletionRequest converted = toOpenAi.convert(request);
+        trace.upstreamModel(converted.model());
         ChunkStream chunks;
         try {
             chunks = upstream.stream(converted, credential(clientToken));
         } catch (UpstreamStatusException e) {
             throw UpstreamErrors.toGatewayException(e);
         }
+        trace.firstByte();
         return new TranslatedMessageStream(chunks, MessageIds.next(), request.model(),
-                RoughTokenEstimate.of(converted), heartbeat);
+                RoughTokenEstimate.of(converted), heartbeat, trace);
     }
 
     @Override
-    public long countTokens(MessagesRequest request) {
+    public long countTokens(MessagesRequest request, RequestTrace trace) {
+        trace.requested(request.model(), false);
         return tokens.inputTokens(toOpenAi.convertForTokenCount(request));
     }
 

@@ -1,6 +1,7 @@
 package dev.optoant.domain.messages;
 
 import dev.optoant.domain.convert.StreamTranslator;
+import dev.optoant.domain.log.RequestTrace;
 import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.EventSink;
 import java.io.IOException;
@@ -13,9 +14,11 @@ final class TranslatedMessageStream implements MessageStream {
     private final String requestedModel;
     private final long inputTokensEstimate;
     private final Heartbeat heartbeat;
+    private final RequestTrace trace;
 
     TranslatedMessageStream(ChunkStream chunks, String messageId, String requestedModel, long inputTokensEstimate,
-            Heartbeat heartbeat) {
+            Heartbeat heartbeat, RequestTrace trace) {
+        this.trace = trace;
         this.chunks = chunks;
         this.messageId = messageId;
         this.requestedModel = requestedModel;
@@ -37,21 +40,25 @@ final class TranslatedMessageStream implements MessageStream {
                     item = chunks.next();
                 } catch (IOException upstreamFailed) {
                     chunks.abort();
-                    translator.fail("api_error", "Upstream stream failed: " + upstreamFailed.getMessage());
+                    fail(translator, "Upstream stream failed: " + upstreamFailed.getMessage());
                     return;
                 }
                 switch (item) {
-                    case ChunkStream.Chunk chunk -> translator.onChunk(chunk.chunk());
+                    case ChunkStream.Chunk chunk -> {
+                        trace.usage(chunk.chunk().usage());
+                        translator.onChunk(chunk.chunk());
+                    }
                     case ChunkStream.KeepAlive keepAlive -> translator.onKeepAlive();
                     case ChunkStream.End end -> translator.finish();
                     case ChunkStream.Malformed malformed -> {
                         chunks.abort();
-                        translator.fail("api_error", describe(malformed.data()));
+                        fail(translator, describe(malformed.data()));
                     }
                 }
             }
         } catch (IOException clientGone) {
             chunks.abort();
+            trace.error("client_disconnected", "Client disconnected before the stream ended");
             throw clientGone;
         } finally {
             sink.close();
@@ -60,6 +67,11 @@ final class TranslatedMessageStream implements MessageStream {
             }
             chunks.close();
         }
+    }
+
+    private void fail(StreamTranslator translator, String message) throws IOException {
+        trace.error("api_error", message);
+        translator.fail("api_error", message);
     }
 
     private static String describe(String data) {

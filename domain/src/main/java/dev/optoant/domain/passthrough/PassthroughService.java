@@ -2,11 +2,14 @@ package dev.optoant.domain.passthrough;
 
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.log.RequestTrace;
+import dev.optoant.domain.messages.UpstreamErrors;
 import dev.optoant.domain.port.PassthroughUpstream;
 import dev.optoant.domain.port.UpstreamReply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +17,7 @@ import java.util.Set;
 /** Relays OpenAI-API requests byte for byte, flushing whenever the upstream pauses so SSE events arrive live. */
 public final class PassthroughService implements PassthroughUseCase {
     private static final int BUFFER_BYTES = 8192;
+    private static final int CAPTURED_BYTES = 16 * 1024;
     // Host and length are the upstream client's to set. Accept-Encoding is dropped so the upstream answers in
     // identity encoding and the relay can read usage from the bytes; Expect is answered by our own server.
     private static final Set<String> REQUEST_HEADERS_SET_BY_RELAY =
@@ -28,17 +32,39 @@ public final class PassthroughService implements PassthroughUseCase {
     }
 
     @Override
-    public RelayOutcome forward(RelayRequest request, RelayResponder responder) throws IOException {
+    public RelayOutcome forward(RelayRequest request, RelayResponder responder, RequestTrace trace)
+            throws IOException {
         RelayPath.requireInside(request.rawPath(), settings.pathPrefix());
         if (request.contentLength() > settings.maxBodyBytes()) {
             throw tooLarge();
         }
+        PrefixCapture requestPrefix = new PrefixCapture(request.body(), CAPTURED_BYTES);
         RelayRequest outbound = request.withHeadersAndBody(
                 upstreamHeaders(request.headers()),
-                new BoundedInputStream(request.body(), settings.maxBodyBytes()));
+                new BoundedInputStream(requestPrefix, settings.maxBodyBytes()));
+        TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
         try (UpstreamReply reply = upstream.send(outbound)) {
+            trace.firstByte();
             OutputStream out = responder.start(reply.status(), HopByHopHeaders.strip(reply.headers(), Set.of()));
-            return copy(reply, out);
+            RelayOutcome outcome = copy(reply, out, responseTail);
+            observe(reply.status(), outcome, responseTail.bytes(), trace);
+            return outcome;
+        } finally {
+            BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
+            trace.requested(facts.model(), facts.stream());
+        }
+    }
+
+    private static void observe(int status, RelayOutcome outcome, byte[] tail, RequestTrace trace) {
+        trace.usage(BodyFacts.usage(tail));
+        switch (outcome) {
+            case COMPLETED -> {
+                if (status >= 400) {
+                    trace.error("upstream_http_" + status, UpstreamErrors.extract(new String(tail, StandardCharsets.UTF_8)));
+                }
+            }
+            case UPSTREAM_FAILED -> trace.error("upstream_error", "Upstream failed or went silent mid-response");
+            case CLIENT_GONE -> trace.error("client_disconnected", "Client disconnected before the response ended");
         }
     }
 
@@ -57,7 +83,7 @@ public final class PassthroughService implements PassthroughUseCase {
         return replaced;
     }
 
-    private static RelayOutcome copy(UpstreamReply reply, OutputStream out) {
+    private static RelayOutcome copy(UpstreamReply reply, OutputStream out, TailCapture tail) {
         InputStream in = reply.body();
         byte[] buffer = new byte[BUFFER_BYTES];
         while (true) {
@@ -73,6 +99,7 @@ public final class PassthroughService implements PassthroughUseCase {
             if (n < 0) {
                 return RelayOutcome.COMPLETED;
             }
+            tail.append(buffer, 0, n);
             try {
                 out.write(buffer, 0, n);
                 if (paused) {

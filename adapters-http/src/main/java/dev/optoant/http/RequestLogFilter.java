@@ -1,0 +1,62 @@
+package dev.optoant.http;
+
+import dev.optoant.domain.log.RequestLogStore;
+import dev.optoant.domain.log.RequestTrace;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives every API request a {@link RequestTrace} and hands the finished entry to the request log, whatever the
+ * outcome. Responses, streamed ones included, are complete when the chain returns.
+ */
+public final class RequestLogFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLogFilter.class);
+    private static final String ATTRIBUTE = RequestTrace.class.getName();
+
+    private final transient RequestLogStore store;
+
+    public RequestLogFilter(RequestLogStore store) {
+        this.store = store;
+    }
+
+    /** The trace of the request being served, or a detached one outside the API paths. */
+    static RequestTrace traceOf(HttpServletRequest request) {
+        return request != null && request.getAttribute(ATTRIBUTE) instanceof RequestTrace trace
+                ? trace : RequestTrace.detached();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI();
+        String api = path.startsWith("/anthropic/") ? "anthropic" : path.startsWith("/v1/") ? "openai" : null;
+        if (api == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RequestTrace trace = new RequestTrace(api, request.getMethod(), path, request.getRemoteAddr(),
+                request.getHeader("User-Agent"));
+        trace.credential(Credentials.from(request.getHeader("x-api-key"), request.getHeader("Authorization")));
+        request.setAttribute(ATTRIBUTE, trace);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            record(trace, response.getStatus());
+        }
+    }
+
+    private void record(RequestTrace trace, int status) {
+        try {
+            store.record(trace.finish(status));
+        } catch (RuntimeException e) {
+            LOG.warn("The request log refused an entry: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.optoant.domain.passthrough;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.optoant.domain.openai.ChatUsage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads what the log needs from the edges of relayed bodies, tolerating truncation and garbage. */
+final class BodyFacts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final ObjectReader USAGE = JSON.readerFor(ChatUsage.class);
+    private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+
+    private BodyFacts() {
+    }
+
+    /** The request's top-level {@code model} and {@code stream}, as far as the captured prefix shows them. */
+    record RequestFacts(String model, boolean stream) {
+    }
+
+    static RequestFacts request(byte[] prefix) {
+        String model = null;
+        boolean stream = false;
+        try (JsonParser parser = FACTORY.createParser(prefix)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new RequestFacts(null, false);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("model".equals(name) && value == JsonToken.VALUE_STRING) {
+                    model = parser.getText();
+                } else if ("stream".equals(name)) {
+                    stream = value == JsonToken.VALUE_TRUE;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException truncatedOrNotJson) {
+            // what was read before the cut stands
+        }
+        return new RequestFacts(model, stream);
+    }
+
+    /** The last non-null {@code "usage"} object in the tail of a JSON body or SSE stream, or null. */
+    static ChatUsage usage(byte[] tail) {
+        for (int at = lastIndexOf(tail, tail.length - USAGE_KEY.length); at >= 0; at = lastIndexOf(tail, at - 1)) {
+            int brace = at + USAGE_KEY.length;
+            while (brace < tail.length && (tail[brace] == ' ' || tail[brace] == ':' || tail[brace] == '\t')) {
+                brace++;
+            }
+            if (brace < tail.length && tail[brace] == '{') {
+                try {
+                    return USAGE.readValue(tail, brace, tail.length - brace);
+                } catch (IOException | RuntimeException incomplete) {
+                    // look further back
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int lastIndexOf(byte[] haystack, int from) {
+        for (int i = Math.min(from, haystack.length - USAGE_KEY.length); i >= 0; i--) {
+            int j = 0;
+            while (j < USAGE_KEY.length && haystack[i + j] == USAGE_KEY[j]) {
+                j++;
+            }
+            if (j == USAGE_KEY.length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
