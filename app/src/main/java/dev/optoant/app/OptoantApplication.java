@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.optoant.http.HealthResource;
 import dev.optoant.http.PassthroughServlet;
 import dev.optoant.http.RawPathGuardFilter;
+import dev.optoant.http.RequestLogFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.server.Server;
@@ -75,8 +76,10 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes()));
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");
+        environment.servlets().addFilter("request-log", new RequestLogFilter(RequestLogging.start(config, environment)))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new HealthResource());
         environment.jersey().register(new ApiExceptionMapper());
         registerAnthropicApi(config, environment, upstream, upstreamSettings);

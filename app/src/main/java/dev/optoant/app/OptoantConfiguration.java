@@ -27,6 +27,11 @@ public class OptoantConfiguration extends Configuration {
     @JsonProperty
     private AnthropicConfig anthropic = new AnthropicConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RequestLogConfig requestLog = new RequestLogConfig();
+
     public UpstreamConfig upstream() {
         return upstream;
     }
@@ -41,5 +46,9 @@ public class OptoantConfiguration extends Configuration {
 
     public AnthropicConfig anthropic() {
         return anthropic;
+    }
+
+    public RequestLogConfig requestLog() {
+        return requestLog;
     }
 }

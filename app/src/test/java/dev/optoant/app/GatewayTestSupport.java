@@ -1,6 +1,10 @@
 package dev.optoant.app;
 
 import io.dropwizard.testing.ConfigOverride;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +16,36 @@ final class GatewayTestSupport {
     private GatewayTestSupport() {
     }
 
-    /** Random ports and the given upstream, plus any extra overrides. */
+    /** Random ports, the given upstream, a fresh data directory, plus any extra overrides. */
     static ConfigOverride[] overrides(String upstreamBaseUrl, ConfigOverride... extra) {
+        Path data = freshDataDirectory();
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("upstream.baseUrl", upstreamBaseUrl)));
+                ConfigOverride.config("upstream.baseUrl", upstreamBaseUrl),
+                ConfigOverride.config("database.embeddedDirectory", data.resolve("postgres").toString()),
+                ConfigOverride.config("requestLog.journalDirectory", data.resolve("journal").toString())));
         all.addAll(List.of(extra));
         return all.toArray(ConfigOverride[]::new);
+    }
+
+    /** A new directory under target/, so runs never share a database or a journal. */
+    static Path freshDataDirectory() {
+        try {
+            Path target = Path.of("target", "gateway-data");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A TCP port that was free a moment ago. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
