@@ -18,7 +18,11 @@ final class GatewayTestSupport {
 
     /** Random ports, the given upstream, a fresh data directory, plus any extra overrides. */
     static ConfigOverride[] overrides(String upstreamBaseUrl, ConfigOverride... extra) {
-        Path data = freshDataDirectory();
+        return overrides(upstreamBaseUrl, freshDataDirectory(), extra);
+    }
+
+    /** As {@link #overrides(String, ConfigOverride...)} with a given data directory (journal and embedded database). */
+    static ConfigOverride[] overrides(String upstreamBaseUrl, Path data, ConfigOverride... extra) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
