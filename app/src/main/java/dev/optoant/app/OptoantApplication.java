@@ -59,6 +59,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
     protected void addDefaultCommands(Bootstrap<OptoantConfiguration> bootstrap) {
         bootstrap.addCommand(new OptoantServerCommand(this));
         bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
+        bootstrap.addCommand(new DbMigrateCommand());
     }
 
     @Override
