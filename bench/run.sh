@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Load benchmark of the OpenAI passthrough: wrk -> nginx (direct) versus
-# wrk -> optoant -> nginx (gateway), interleaved per scenario in one run.
-# Progress goes to stderr, the markdown results table to stdout.
+# Load benchmark of the gateway against a zero-cost upstream, in one run:
+# - OpenAI passthrough: wrk -> nginx (direct) versus wrk -> optoant -> nginx;
+# - Anthropic lane: per scenario, the same request straight to nginx (direct), through
+#   the passthrough, and as an Anthropic request through /anthropic/v1/messages, all
+#   three answered with the same upstream reply, back to back.
+# Progress goes to stderr, the markdown results tables to stdout.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -14,6 +17,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 DURATION=${DURATION:-15s}          # per measured wrk run; "15" means seconds too
 WARMUP=${WARMUP:-10s}              # gateway warm-up per path, not measured
 STREAM=${STREAM:-1}                # 0 skips the SSE scenarios
+ONLY=${ONLY:-}                     # extended regex: run only the scenarios whose name matches
 UPSTREAM_PORT=${UPSTREAM_PORT:-18080}
 GATEWAY_PORT=${GATEWAY_PORT:-18090}
 GATEWAY_ADMIN_PORT=${GATEWAY_ADMIN_PORT:-18091}
@@ -23,8 +27,13 @@ HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}  # seconds
 
 CHAT_PATH=/v1/chat/completions
 STREAM_PATH=/v1/stream/chat/completions
+MESSAGES_PATH=/anthropic/v1/messages
+BODIES=$BENCH_DIR/bodies
+# The upstream (nginx.conf) answers the agent key with the agent reply, any other with the chat one.
+SMALL_KEY=sk-bench-0000000000000000
+AGENT_KEY=sk-bench-agent-0000000000000000
 
-log() { echo "[bench] $*" >&2; }
+log() { echo "[bench $(date -u +%T)] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # --- tools -------------------------------------------------------------------
@@ -114,8 +123,11 @@ cp "$GATEWAY_JAR" "$WORK/gateway.jar"
 (
   cd "$REPO_DIR"
   # -Ddw.* are Dropwizard config overrides: bind to loopback only.
+  # UPSTREAM_API_KEY stays empty: the client's key must reach nginx, which picks its reply by it.
+  # OPTOANT_DATA_DIR: an embedded request-log database (when DATABASE_DSN is unset) lives in the temp dir.
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-  PORT=$GATEWAY_PORT ADMIN_PORT=$GATEWAY_ADMIN_PORT OPENAI_BACKEND=$UPSTREAM \
+  PORT=$GATEWAY_PORT ADMIN_PORT=$GATEWAY_ADMIN_PORT OPENAI_BACKEND=$UPSTREAM UPSTREAM_API_KEY='' \
+    OPTOANT_DATA_DIR=${OPTOANT_DATA_DIR:-$WORK/data} \
     exec "$JAVA" $JAVA_OPTS \
     "-Ddw.server.applicationConnectors[0].bindHost=127.0.0.1" \
     "-Ddw.server.adminConnectors[0].bindHost=127.0.0.1" \
@@ -128,11 +140,11 @@ health_ok() { curl -fsS "$GATEWAY/health" | grep -q '"status" *: *"ok"'; }
 wait_for "$GATEWAY_PID" "$HEALTH_TIMEOUT" gateway health_ok
 log "gateway up on $GATEWAY"
 
-# Both paths must pass through intact before any number means anything.
+# Every path must pass through intact before any number means anything.
 check() {  # check <base-url> <path> <expected substring> <body>
   local out
-  out=$(curl -sS -X POST -H 'Content-Type: application/json' \
-    -H 'Authorization: Bearer sk-bench-0000000000000000' -d "$4" \
+  out=$(curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $SMALL_KEY" -d "$4" \
     -w '\nHTTP %{http_code}' "$1$2") || die "POST $1$2 failed"
   [[ $out == *"$3"* && $out == *"HTTP 200" ]] || die "POST $1$2 unexpected response: ${out:0:500}"
 }
@@ -143,22 +155,126 @@ for base in "$UPSTREAM" "$GATEWAY"; do
   fi
 done
 
+# lane_body <body-file> <openai|anthropic> <stream|''>: the body as lane.lua sends it
+lane_body() {
+  local body
+  body=$(<"$1")
+  if [[ $3 == stream && $2 == openai ]]; then
+    body="{\"stream\":true,\"stream_options\":{\"include_usage\":true},${body#\{}"
+  elif [[ $3 == stream ]]; then
+    body="{\"stream\":true,${body#\{}"
+  fi
+  printf '%s' "$body"
+}
+# check_lane <url> <openai|anthropic> <key> <body-file> <stream|''> <expected substring...>
+# Sends what lane.lua sends (same body and headers) and checks status and content.
+check_lane() {
+  local url=$1 api=$2 key=$3 file=$4 flag=$5 out want
+  local -a headers
+  shift 5
+  if [[ $api == openai ]]; then
+    headers=(-H "Authorization: Bearer $key" -H "Accept: $([[ $flag == stream ]] && echo text/event-stream || echo application/json)")
+  else
+    headers=(-H "x-api-key: $key" -H 'anthropic-version: 2023-06-01' -H 'Accept: application/json')
+  fi
+  out=$(lane_body "$file" "$api" "$flag" | curl -sS -m 30 -X POST -H 'Content-Type: application/json' \
+    "${headers[@]}" --data-binary @- -w '\nHTTP %{http_code}' "$url") || die "POST $url failed"
+  [[ $out == *"HTTP 200" ]] || die "POST $url ($api $flag, $(basename "$file")) unexpected response: ${out:0:500}"
+  for want in "$@"; do
+    [[ $out == *"$want"* ]] || die "POST $url ($api $flag, $(basename "$file")): no '$want' in ${out:0:800}"
+  done
+  if [[ $api == anthropic && $flag == stream ]]; then
+    [[ $out != *"event: error"* ]] || die "POST $url: the stream carries an error event: ${out:0:800}"
+    # message_stop must be the last event.
+    [[ $(grep '^event: ' <<<"$out" | tail -n 1) == 'event: message_stop' ]] ||
+      die "POST $url: the stream does not end with message_stop: ${out: -800}"
+  fi
+}
+# The Anthropic lane's scenario inputs: the upstream request (OpenAI form) straight and through the
+# passthrough, then the Anthropic request; each must get the reply the scenario is meant to measure.
+check_anthropic_lanes() {  # check_anthropic_lanes <small|agent> <stream|''>
+  local kind=$1 flag=$2 key openai=$BODIES/openai-$1.json anthropic=$BODIES/anthropic-$1.json
+  local -a up msg
+  key=$(key_of "$kind")
+  if [[ $flag == stream ]]; then
+    up=('data: [DONE]' '"usage"')
+    msg=('event: message_start' 'event: content_block_delta' 'event: message_delta' 'event: message_stop')
+  else
+    up=('"chat.completion"' '"usage"')
+    msg=('"type":"message"' '"role":"assistant"' '"usage"')
+  fi
+  if [[ $kind == agent ]]; then
+    up+=('"Edit"')
+    msg+=('"type":"tool_use"' '"name":"Edit"' '"stop_reason":"tool_use"' '"type":"thinking"')
+  else
+    msg+=('"stop_reason":"end_turn"')
+  fi
+  check_lane "$UPSTREAM$CHAT_PATH" openai "$key" "$openai" "$flag" "${up[@]}"
+  check_lane "$GATEWAY$CHAT_PATH" openai "$key" "$openai" "$flag" "${up[@]}"
+  check_lane "$GATEWAY$(messages_path "$kind")" anthropic "$key" "$anthropic" "$flag" "${msg[@]}"
+}
+# Claude Code posts to /v1/messages?beta=true; the small client to the plain path.
+messages_path() { if [[ $1 == agent ]]; then echo "$MESSAGES_PATH?beta=true"; else echo "$MESSAGES_PATH"; fi; }
+key_of() { if [[ $1 == agent ]]; then echo "$AGENT_KEY"; else echo "$SMALL_KEY"; fi; }
+
+selected() { [[ -z $ONLY ]] || grep -Eq -- "$ONLY" <<<"$1"; }
+anthropic_scenarios=(  # name|threads|connections|body (small, agent)|stream flag
+  "anthropic, latency, 1 conn|1|1|small|"
+  "anthropic, throughput, 16 conns|2|16|small|"
+  "agent, latency, 1 conn|1|1|agent|"
+  "agent, throughput, 16 conns|2|16|agent|"
+)
+if ((STREAM)); then
+  anthropic_scenarios+=(
+    "anthropic SSE, latency, 1 conn|1|1|small|stream"
+    "anthropic SSE, throughput, 16 conns|2|16|small|stream"
+    "agent SSE, latency, 1 conn|1|1|agent|stream"
+    "agent SSE, throughput, 16 conns|2|16|agent|stream"
+  )
+fi
+checked=' '
+for s in "${anthropic_scenarios[@]}"; do
+  IFS='|' read -r name _ _ kind flag <<<"$s"
+  selected "$name" || continue
+  [[ $checked == *" $kind/$flag "* ]] && continue
+  log "checking the Anthropic lane: $kind ${flag:-non-streaming}"
+  check_anthropic_lanes "$kind" "$flag"
+  checked+="$kind/$flag "
+done
+
 # --- load --------------------------------------------------------------------
-# run_wrk <base-url> <threads> <conns> <duration> <path> [stream]
-# prints "p50_us p99_us rps errors non2xx"
+# run_wrk <script> <base-url> <threads> <conns> <duration> <script args...>
+# prints "p50_us p99_us rps errors non2xx requests"
 run_wrk() {
-  local url=$1 t=$2 c=$3 d=$4 out
-  shift 4
-  out=$(wrk -t"$t" -c"$c" -d"$d" --latency --timeout 10s -s "$BENCH_DIR/post.lua" "$url" -- "$@") ||
+  local script=$1 url=$2 t=$3 c=$4 d=$5 out
+  shift 5
+  out=$(wrk -t"$t" -c"$c" -d"$d" --latency --timeout 10s -s "$BENCH_DIR/$script" "$url" -- "$@") ||
     die "wrk failed against $url"
-  printf '### %s -t%s -c%s %s\n%s\n' "$url" "$t" "$c" "$*" "$out" >>"$WORK/wrk.log"
-  sed -nE 's/^RESULT p50_us=([0-9]+) p99_us=([0-9]+) rps=([0-9.]+) requests=[0-9]+ errors=([0-9]+) non2xx=([0-9]+)$/\1 \2 \3 \4 \5/p' <<<"$out" |
+  printf '### %s %s -t%s -c%s %s\n%s\n' "$script" "$url" "$t" "$c" "$*" "$out" >>"$WORK/wrk.log"
+  sed -nE 's/^RESULT p50_us=([0-9]+) p99_us=([0-9]+) rps=([0-9.]+) requests=([0-9]+) errors=([0-9]+) non2xx=([0-9]+)$/\1 \2 \3 \5 \6 \4/p' <<<"$out" |
     grep . || die "no RESULT line from wrk: $out"
 }
 
+# lane_args <openai|anthropic> <small|agent> <stream|''>: path and lane.lua arguments (no spaces in any)
+lane_args() {
+  if [[ $1 == openai ]]; then
+    echo "$CHAT_PATH $BODIES/openai-$2.json openai $(key_of "$2") $3"
+  else
+    echo "$(messages_path "$2") $BODIES/anthropic-$2.json anthropic $(key_of "$2") $3"
+  fi
+}
+
 log "warm-up through the gateway (${WARMUP} per path)"
-run_wrk "$GATEWAY" 2 16 "$WARMUP" "$CHAT_PATH" >/dev/null
-if ((STREAM)); then run_wrk "$GATEWAY" 2 16 "$WARMUP" "$STREAM_PATH" stream >/dev/null; fi
+run_wrk post.lua "$GATEWAY" 2 16 "$WARMUP" "$CHAT_PATH" >/dev/null
+if ((STREAM)); then run_wrk post.lua "$GATEWAY" 2 16 "$WARMUP" "$STREAM_PATH" stream >/dev/null; fi
+warm=' '
+for s in "${anthropic_scenarios[@]}"; do
+  IFS='|' read -r name _ _ kind flag <<<"$s"
+  if ! selected "$name" || [[ $warm == *" $kind/$flag "* ]]; then continue; fi
+  # shellcheck disable=SC2046  # lane_args prints words without spaces
+  run_wrk lane.lua "$GATEWAY" 2 16 "$WARMUP" $(lane_args anthropic "$kind" "$flag") >/dev/null
+  warm+="$kind/$flag "
+done
 
 # name|threads|connections|path|stream flag
 scenarios=(
@@ -176,24 +292,89 @@ fi
 rows=()
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name t c path flag <<<"$s"
+  selected "$name" || continue
   log "$name: direct"
-  res=$(run_wrk "$UPSTREAM" "$t" "$c" "$DURATION" "$path" "$flag")
-  read -r dp50 dp99 drps derr dnon <<<"$res"
+  res=$(run_wrk post.lua "$UPSTREAM" "$t" "$c" "$DURATION" "$path" "$flag")
+  read -r dp50 dp99 drps derr dnon _ <<<"$res"
   log "$name: gateway"
-  res=$(run_wrk "$GATEWAY" "$t" "$c" "$DURATION" "$path" "$flag")
-  read -r gp50 gp99 grps gerr gnon <<<"$res"
+  res=$(run_wrk post.lua "$GATEWAY" "$t" "$c" "$DURATION" "$path" "$flag")
+  read -r gp50 gp99 grps gerr gnon _ <<<"$res"
   rows+=("$(printf '| %s | %d / %d | %d / %d | %+d / %+d | %.0f | %.0f | %d / %d |' \
     "$name" "$dp50" "$dp99" "$gp50" "$gp99" $((gp50 - dp50)) $((gp99 - dp99)) \
     "$drps" "$grps" $((derr + dnon)) $((gerr + gnon)))")
 done
 
+# ratio <numerator> <denominator>: "1.23", or "n/a" when the denominator is not positive
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+# CPU time (user + system, all threads: GC and JIT included) the gateway process has used, in clock ticks.
+CLK_TCK=$(getconf CLK_TCK)
+gateway_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$GATEWAY_PID/stat"; }
+cpu_per_request() {  # cpu_per_request <ticks> <requests>: microseconds of gateway CPU per request
+  awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else printf "n/a" }'
+}
+
+arows=()
+for s in "${anthropic_scenarios[@]}"; do
+  IFS='|' read -r name t c kind flag <<<"$s"
+  selected "$name" || continue
+  # shellcheck disable=SC2046  # lane_args prints words without spaces
+  {
+    log "$name: direct"
+    res=$(run_wrk lane.lua "$UPSTREAM" "$t" "$c" "$DURATION" $(lane_args openai "$kind" "$flag"))
+    read -r dp50 dp99 drps derr dnon _ <<<"$res"
+    log "$name: passthrough"
+    cpu0=$(gateway_cpu_ticks)
+    res=$(run_wrk lane.lua "$GATEWAY" "$t" "$c" "$DURATION" $(lane_args openai "$kind" "$flag"))
+    cpu1=$(gateway_cpu_ticks)
+    read -r pp50 pp99 prps perr pnon preq <<<"$res"
+    log "$name: anthropic"
+    res=$(run_wrk lane.lua "$GATEWAY" "$t" "$c" "$DURATION" $(lane_args anthropic "$kind" "$flag"))
+    cpu2=$(gateway_cpu_ticks)
+    read -r ap50 ap99 arps aerr anon areq <<<"$res"
+  }
+  pcpu=$(cpu_per_request $((cpu1 - cpu0)) "$preq")
+  acpu=$(cpu_per_request $((cpu2 - cpu1)) "$areq")
+  arows+=("$(printf '| %s | %d / %d | %d / %d | %d / %d | %+d / %+d | %+d / %+d | %s / %s | %.0f / %.0f / %.0f | %s | %s / %s | %d / %d / %d |' \
+    "$name" "$dp50" "$dp99" "$pp50" "$pp99" "$ap50" "$ap99" \
+    $((pp50 - dp50)) $((pp99 - dp99)) $((ap50 - dp50)) $((ap99 - dp99)) \
+    "$(ratio $((ap50 - dp50)) $((pp50 - dp50)))" "$(ratio $((ap99 - dp99)) $((pp99 - dp99)))" \
+    "$drps" "$prps" "$arps" "$(ratio "$arps" "$prps")" "$pcpu" "$acpu" \
+    $((derr + dnon)) $((perr + pnon)) $((aerr + anon)))")
+done
+
 # --- report ------------------------------------------------------------------
+commit=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo none)
+if [[ -n $(git -C "$REPO_DIR" status --porcelain --untracked-files=no 2>/dev/null) ]]; then
+  commit+=' (with uncommitted changes)'
+fi
 cat <<EOF
-optoant passthrough benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo none)
+optoant gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $commit
 $(nproc) cores shared by wrk, nginx and the gateway; $("$JAVA" -version 2>&1 | head -n 1); wrk ${DURATION} per run after ${WARMUP} warm-up per path.
-Latencies in microseconds (p50 / p99); added = gateway - direct; errors = socket errors + non-2xx (direct / gateway).
+EOF
+if ((${#rows[@]})); then
+  cat <<EOF
+
+OpenAI passthrough. Latencies in microseconds (p50 / p99); added = gateway - direct; errors = socket errors + non-2xx (direct / gateway).
 
 | scenario | direct p50 / p99 | gateway p50 / p99 | added p50 / p99 | req/s direct | req/s gateway | errors |
 |---|---|---|---|---|---|---|
 EOF
-printf '%s\n' "${rows[@]}"
+  printf '%s\n' "${rows[@]}"
+fi
+if ((${#arows[@]})); then
+  cat <<EOF
+
+Anthropic lane versus passthrough, back to back per scenario: the request in OpenAI form straight to nginx (direct) and
+through the passthrough ($CHAT_PATH), and in Anthropic form through $MESSAGES_PATH; all three get the same upstream reply.
+"anthropic": small request ($(wc -c <"$BODIES/anthropic-small.json") B), 1-choice chat reply (21 chunks when streamed).
+"agent": Claude Code-like request ($(wc -c <"$BODIES/anthropic-agent.json") B: 20 KB system, 10 tools, 20 tool turns),
+reasoning + text + tool-call reply (207 chunks when streamed).
+Latencies in microseconds (p50 / p99); added = lane - direct; added ratio = anthropic added / passthrough added
+(target <= 1.20); req/s ratio = anthropic / passthrough; CPU/req = gateway process CPU time (all threads) per request,
+in microseconds (passthrough / anthropic); errors = socket errors + non-2xx (direct / passthrough / anthropic).
+
+| scenario | direct p50 / p99 | passthrough p50 / p99 | anthropic p50 / p99 | added passthrough p50 / p99 | added anthropic p50 / p99 | added ratio p50 / p99 | req/s direct / passthrough / anthropic | req/s ratio | CPU/req µs | errors |
+|---|---|---|---|---|---|---|---|---|---|---|
+EOF
+  printf '%s\n' "${arows[@]}"
+fi
