@@ -27,28 +27,20 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Anthropic Messages API end to end: official Anthropic SDK → gateway → OpenAI-format stub upstream. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AnthropicMessagesTest {
-    private static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
+    @RegisterExtension
+    static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
     private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
             OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl()));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
-    @BeforeEach
-    void resetUpstream() {
-        UPSTREAM.reset();
-    }
 
     private AnthropicClient sdk() {
         return AnthropicOkHttpClient.builder()

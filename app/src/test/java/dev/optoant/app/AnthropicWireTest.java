@@ -19,17 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Anthropic lane on the wire: SSE framing, bad input, failures before and after the first byte, disconnects. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AnthropicWireTest {
-    private static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
+    @RegisterExtension
+    static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
     private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
             OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
                     ConfigOverride.config("anthropic.pingInterval", "200ms"),
@@ -40,15 +40,7 @@ class AnthropicWireTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
-    @BeforeEach
-    void resetUpstream() {
-        UPSTREAM.reset();
-    }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))

@@ -21,15 +21,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OpenAI passthrough end to end: official SDK → gateway → real stub upstream, bytes and headers intact. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenAiPassthroughTest {
-    private static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
+    @RegisterExtension
+    static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
     private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
             OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl()));
 
@@ -42,15 +42,7 @@ class OpenAiPassthroughTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
-    @BeforeEach
-    void resetUpstream() {
-        UPSTREAM.reset();
-    }
 
     private OpenAIClient sdk() {
         return OpenAIOkHttpClient.builder()

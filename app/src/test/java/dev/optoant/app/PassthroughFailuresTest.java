@@ -17,17 +17,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The passthrough's own errors, in OpenAI's error shape, and what a departing client does to the upstream call. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PassthroughFailuresTest {
-    private static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
+    @RegisterExtension
+    static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
     private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
             OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
                     ConfigOverride.config("upstream.firstByteTimeout", "400ms"),
@@ -37,15 +37,7 @@ class PassthroughFailuresTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
-    @BeforeEach
-    void resetUpstream() {
-        UPSTREAM.reset();
-    }
 
     private URI gateway(String pathAndQuery) {
         return URI.create("http://localhost:" + APP.getLocalPort() + pathAndQuery);

@@ -16,14 +16,15 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every request through either API leaves exactly one row in the embedded PostgreSQL, with usage and no secret. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RequestLogEndToEndTest {
-    private static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
+    @RegisterExtension
+    static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
     private static final int DB_PORT = GatewayTestSupport.freePort();
     private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
             OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
@@ -33,10 +34,6 @@ class RequestLogEndToEndTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))

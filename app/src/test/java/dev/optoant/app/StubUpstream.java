@@ -12,9 +12,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real HTTP server on 127.0.0.1 standing in for the OpenAI-compatible upstream; routes are set per test. */
-final class StubUpstream implements AutoCloseable {
+/**
+ * A real HTTP server on 127.0.0.1 standing in for the OpenAI-compatible upstream; routes are set per test. As a
+ * JUnit extension ({@code @RegisterExtension static}) it forgets routes and requests before each test and stops
+ * after the class.
+ */
+final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** What a handler does with one exchange. */
     @FunctionalInterface
@@ -111,6 +118,16 @@ final class StubUpstream implements AutoCloseable {
     static void event(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

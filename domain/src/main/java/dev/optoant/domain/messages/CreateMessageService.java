@@ -12,6 +12,7 @@ import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.TokenCounter;
 import dev.optoant.domain.port.UpstreamStatusException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Answers Anthropic Messages requests by converting them to Chat Completions and the answers back. */
 public final class CreateMessageService implements CreateMessageUseCase {
@@ -32,15 +33,8 @@ public final class CreateMessageService implements CreateMessageUseCase {
 
     @Override
     public MessagesResponse create(MessagesRequest request, String clientToken, RequestTrace trace) {
-        trace.requested(request.model(), false);
-        ChatCompletionRequest converted = toOpenAi.convert(request);
-        trace.upstreamModel(converted.model());
-        ChatCompletion completion;
-        try {
-            completion = upstream.complete(converted, credential(clientToken));
-        } catch (UpstreamStatusException e) {
-            throw UpstreamErrors.toGatewayException(e);
-        }
+        ChatCompletionRequest converted = convert(request, false, trace);
+        ChatCompletion completion = mappingUpstreamErrors(() -> upstream.complete(converted, credential(clientToken)));
         trace.firstByte();
         trace.usage(completion.usage());
         return OpenAiToAnthropic.convert(completion, MessageIds.next(), request.model());
@@ -48,15 +42,8 @@ public final class CreateMessageService implements CreateMessageUseCase {
 
     @Override
     public MessageStream open(MessagesRequest request, String clientToken, RequestTrace trace) {
-        trace.requested(request.model(), true);
-        ChatCompletionRequest converted = toOpenAi.convert(request);
-        trace.upstreamModel(converted.model());
-        ChunkStream chunks;
-        try {
-            chunks = upstream.stream(converted, credential(clientToken));
-        } catch (UpstreamStatusException e) {
-            throw UpstreamErrors.toGatewayException(e);
-        }
+        ChatCompletionRequest converted = convert(request, true, trace);
+        ChunkStream chunks = mappingUpstreamErrors(() -> upstream.stream(converted, credential(clientToken)));
         trace.firstByte();
         return new TranslatedMessageStream(chunks, MessageIds.next(), request.model(),
                 RoughTokenEstimate.of(converted), heartbeat, trace);
@@ -66,6 +53,21 @@ public final class CreateMessageService implements CreateMessageUseCase {
     public long countTokens(MessagesRequest request, RequestTrace trace) {
         trace.requested(request.model(), false);
         return tokens.inputTokens(toOpenAi.convertForTokenCount(request));
+    }
+
+    private ChatCompletionRequest convert(MessagesRequest request, boolean streaming, RequestTrace trace) {
+        trace.requested(request.model(), streaming);
+        ChatCompletionRequest converted = toOpenAi.convert(request);
+        trace.upstreamModel(converted.model());
+        return converted;
+    }
+
+    private static <T> T mappingUpstreamErrors(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UpstreamStatusException e) {
+            throw UpstreamErrors.toGatewayException(e);
+        }
     }
 
     private String credential(String clientToken) {
