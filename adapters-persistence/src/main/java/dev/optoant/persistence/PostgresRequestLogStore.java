@@ -3,6 +3,8 @@ package dev.optoant.persistence;
 import dev.optoant.domain.log.RequestLogEntry;
 import dev.optoant.domain.log.RequestLogFilter;
 import dev.optoant.domain.log.RequestLogReader;
+import dev.optoant.domain.log.RequestLogUsageReader;
+import dev.optoant.domain.log.UsageSummary;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optoant.domain.log.RequestLogReader;
 import dev.optoant.domain.log.RequestLogStore;
+import dev.optoant.domain.log.RequestLogUsageReader;
 import org.junit.jupiter.api.Test;
 
 /** The contract against {@link InMemoryRequestLogStore}, and its bound. */

@@ -2,6 +2,7 @@ package dev.optoant.persistence;
 
 import dev.optoant.domain.log.RequestLogReader;
 import dev.optoant.domain.log.RequestLogStore;
+import dev.optoant.domain.log.RequestLogUsageReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

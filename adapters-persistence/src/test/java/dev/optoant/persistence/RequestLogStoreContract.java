@@ -7,6 +7,8 @@ import dev.optoant.domain.log.RequestLogEntry;
 import dev.optoant.domain.log.RequestLogFilter;
 import dev.optoant.domain.log.RequestLogReader;
 import dev.optoant.domain.log.RequestLogStore;
+import dev.optoant.domain.log.RequestLogUsageReader;
+import dev.optoant.domain.log.UsageSummary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

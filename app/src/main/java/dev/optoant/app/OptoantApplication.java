@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.optoant.http.HealthResource;
 import dev.optoant.http.PassthroughServlet;
 import dev.optoant.http.RawPathGuardFilter;
+import dev.optoant.http.RequestLogAdminServlet;
 import dev.optoant.http.RequestLogFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -77,8 +78,10 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes()));
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");
-        environment.servlets().addFilter("request-log", new RequestLogFilter(RequestLogging.start(config, environment)))
+        RequestLogging.Started requestLog = RequestLogging.start(config, environment);
+        environment.servlets().addFilter("request-log", new RequestLogFilter(requestLog.store()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        registerAdminApi(config, environment, requestLog);
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new HealthResource());
@@ -101,6 +104,15 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 config.upstream().apiKey());
         environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes()));
         environment.jersey().register(new ModelsResource(config.anthropic().listedModels()));
+    }
+
+    /** The request log's read API, on the admin port only, behind the admin token when one is set. */
+    private static void registerAdminApi(OptoantConfiguration config, Environment environment,
+            RequestLogging.Started requestLog) {
+        requestLog.readers().ifPresent(readers -> environment.admin()
+                .addServlet("request-log", new RequestLogAdminServlet(readers.entries(), readers.usage(),
+                        config.adminApi().token()))
+                .addMapping("/requests/*", "/requests"));
     }
 
     private static void installErrorHandler(Environment environment) {

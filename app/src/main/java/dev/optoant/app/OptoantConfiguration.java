@@ -32,6 +32,12 @@ public class OptoantConfiguration extends Configuration {
     @JsonProperty
     private RequestLogConfig requestLog = new RequestLogConfig();
 
+    @Valid
+    @NotNull
+    // Not "admin": Dropwizard's Configuration already owns that section (tasks, health checks).
+    @JsonProperty
+    private AdminApiConfig adminApi = new AdminApiConfig();
+
     public UpstreamConfig upstream() {
         return upstream;
     }
@@ -50,5 +56,9 @@ public class OptoantConfiguration extends Configuration {
 
     public RequestLogConfig requestLog() {
         return requestLog;
+    }
+
+    public AdminApiConfig adminApi() {
+        return adminApi;
     }
 }

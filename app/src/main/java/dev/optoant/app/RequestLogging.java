@@ -1,6 +1,8 @@
 package dev.optoant.app;
 
+import dev.optoant.domain.log.RequestLogReader;
 import dev.optoant.domain.log.RequestLogStore;
+import dev.optoant.domain.log.RequestLogUsageReader;
 import dev.optoant.persistence.BatchingRequestLogWriter;
 import dev.optoant.persistence.PostgresDsn;
 import dev.optoant.persistence.PostgresRequestLogStore;
@@ -19,21 +21,33 @@ import org.jdbi.v3.core.Jdbi;
 final class RequestLogging {
     private static final RequestLogStore OFF = entry -> { };
 
+    /**
+     * What the rest of the wiring needs from the log: the store the request path hands entries to, and the readers
+     * behind the admin API (empty when the log is switched off).
+     */
+    record Started(RequestLogStore store, Optional<Readers> readers) {
+    }
+
+    /** Both read ports of the request log, usually one object. */
+    record Readers(RequestLogReader entries, RequestLogUsageReader usage) {
+    }
+
     private RequestLogging() {
     }
 
-    /** The store the request path hands entries to; a no-op one when the log is switched off. */
-    static RequestLogStore start(OptoantConfiguration config, Environment environment) {
+    /** Starts the log; when it is switched off, the store is a no-op one and there is nothing to read. */
+    static Started start(OptoantConfiguration config, Environment environment) {
         RequestLogConfig log = config.requestLog();
         if (!log.enabled()) {
-            return OFF;
+            return new Started(OFF, Optional.empty());
         }
         DataSourceFactory database = dataSource(config, environment);
         ManagedDataSource dataSource = database.build(environment.metrics(), "request-log");
         // JdbiFactory manages the data source's lifecycle and registers its health check.
         Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "request-log");
         RequestLogSettings settings = log.toSettings();
-        PreparedSink sink = new PreparedSink(dataSource, jdbi, settings, new PostgresRequestLogStore(jdbi));
+        PostgresRequestLogStore postgres = new PostgresRequestLogStore(jdbi);
+        PreparedSink sink = new PreparedSink(dataSource, jdbi, settings, postgres);
         sink.prepareQuietly();
         BatchingRequestLogWriter writer = new BatchingRequestLogWriter(sink, settings).start();
         environment.lifecycle().manage(new Managed() {
@@ -46,7 +60,7 @@ final class RequestLogging {
                 .scheduledExecutorService("request-log-partitions", true).threads(1).build();
         maintenance.scheduleAtFixedRate(sink::maintainQuietly, 6, 6, TimeUnit.HOURS);
         RequestLogMetrics.register(environment, writer);
-        return writer;
+        return new Started(writer, Optional.of(new Readers(postgres, postgres)));
     }
 
     private static DataSourceFactory dataSource(OptoantConfiguration config, Environment environment) {

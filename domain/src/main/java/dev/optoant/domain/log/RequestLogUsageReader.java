@@ -1,9 +1,9 @@
-package dev.optoant.persistence;
+package dev.optoant.domain.log;
 
 import java.time.Instant;
 import java.util.List;
 
-/** Reads the per-model, per-day usage summary of the request log. */
+/** Outbound port: reads the per-model, per-day usage summary of the request log, for the admin API. */
 public interface RequestLogUsageReader {
 
     /** One row per UTC day and requested model in {@code [from, to)}, by day then model; null bounds are open. */

@@ -1,4 +1,4 @@
-package dev.optoant.persistence;
+package dev.optoant.domain.log;
 
 import java.time.LocalDate;
 
