@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes Anthropic stream events as SSE frames ({@code event: <type>} + {@code data: <json>}) and flushes each. */
+/** Writes Anthropic stream events as SSE frames ({@code event: <type>} + {@code data: <json>}). */
 final class SseEventSink implements EventSink {
     private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.US_ASCII);
@@ -25,6 +25,10 @@ final class SseEventSink implements EventSink {
         out.write(DATA);
         out.write(AnthropicJson.write(event));
         out.write(END);
+    }
+
+    @Override
+    public void flush() throws IOException {
         out.flush();
     }
 }

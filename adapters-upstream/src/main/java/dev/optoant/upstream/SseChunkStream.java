@@ -6,6 +6,8 @@ import dev.optoant.domain.openai.ChatCompletionChunk;
 import dev.optoant.domain.port.ChunkStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Reads an upstream {@code text/event-stream} of Chat Completions chunks, one event at a time. */
 final class SseChunkStream implements ChunkStream {
@@ -80,6 +82,11 @@ final class SseChunkStream implements ChunkStream {
     }
 
     @Override
+    public boolean hasBuffered() {
+        return lines.buffered();
+    }
+
+    @Override
     public void abort() {
         reply.abort();
     }
@@ -104,6 +111,20 @@ final class SseChunkStream implements ChunkStream {
             this.maxLineBytes = maxLineBytes;
         }
 
+        /** Whether a whole line is already buffered, so the next {@link #readLine} returns without reading. */
+        boolean buffered() {
+            if (skipLineFeed && position < limit && buffer[position] == '\n') {
+                position++;
+                skipLineFeed = false;
+            }
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n' || buffer[i] == '\r') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The next line without its terminator, or null at the end of the stream. */
         String readLine() throws IOException {
             int length = 0;
@@ -113,27 +134,35 @@ final class SseChunkStream implements ChunkStream {
                     position = 0;
                     if (limit <= 0) {
                         limit = 0;
-                        return length > 0 ? new String(line, 0, length, java.nio.charset.StandardCharsets.UTF_8) : null;
+                        return length > 0 ? new String(line, 0, length, StandardCharsets.UTF_8) : null;
                     }
                 }
-                byte b = buffer[position++];
                 if (skipLineFeed) {
                     skipLineFeed = false;
-                    if (b == '\n') {
+                    if (buffer[position] == '\n') {
+                        position++;
                         continue;
                     }
                 }
-                if (b == '\n' || b == '\r') {
-                    skipLineFeed = b == '\r';
-                    return new String(line, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+                int end = position;
+                while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+                    end++;
                 }
-                if (length == line.length) {
-                    if (length >= maxLineBytes) {
+                int count = end - position;
+                if (length + count > line.length) {
+                    if (length + count > maxLineBytes) {
                         throw new IOException("upstream sent an SSE line longer than " + maxLineBytes + " bytes");
                     }
-                    line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, length * 2));
+                    line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + count)));
                 }
-                line[length++] = b;
+                System.arraycopy(buffer, position, line, length, count);
+                length += count;
+                position = end;
+                if (end < limit) {
+                    skipLineFeed = buffer[end] == '\r';
+                    position++;
+                    return new String(line, 0, length, StandardCharsets.UTF_8);
+                }
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.optoant.http.RequestLogAdminServlet;
 import dev.optoant.http.RequestLogFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.glassfish.jersey.server.ServerProperties;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import dev.optoant.upstream.HttpPassthroughUpstream;
@@ -84,6 +85,9 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         registerAdminApi(config, environment, requestLog);
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        // Jersey holds back the first 8 KiB of a response to compute its length, which would delay the first
+        // events of a stream; byte[] entities still get a Content-Length.
+        environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         environment.jersey().register(new HealthResource());
         environment.jersey().register(new ApiExceptionMapper());
         registerAnthropicApi(config, environment, upstream, upstreamSettings);

@@ -84,6 +84,41 @@ class AnthropicWireTest {
     }
 
     @Test
+    void eventsReachTheClientWhileTheUpstreamIsStillStreaming() throws Exception {
+        CountDownLatch clientSawText = new CountDownLatch(1);
+        UPSTREAM.route("/v1/chat/completions", ex -> {
+            OutputStream out = StubUpstream.startSse(ex);
+            StubUpstream.event(out, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"first\"}}]}\n\n");
+            if (!clientSawText.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the client never saw the first delta while the stream was open");
+            }
+            StubUpstream.event(out, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" second\"},\"finish_reason\":\"stop\"}]}\n\n"
+                    + "data: [DONE]\n\n");
+        });
+
+        StringBuilder seen = new StringBuilder();
+        try (Socket client = new Socket("localhost", APP.getLocalPort())) {
+            byte[] body = HELLO.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /anthropic/v1/messages HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = client.getInputStream();
+            byte[] buffer = new byte[4096];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (seen.indexOf("\"text\":\"first\"") >= 0) {
+                    clientSawText.countDown();
+                }
+            }
+        }
+
+        assertThat(seen.toString()).contains("\"text\":\" second\"").contains("event: message_stop");
+    }
+
+    @Test
     void pingsAreSentDuringUpstreamSilence() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         UPSTREAM.route("/v1/chat/completions", ex -> {

@@ -25,6 +25,13 @@ final class GuardedSink implements EventSink {
         lastSentNanos = System.nanoTime();
     }
 
+    @Override
+    public synchronized void flush() throws IOException {
+        if (!closed) {
+            target.flush();
+        }
+    }
+
     synchronized void close() {
         closed = true;
     }
@@ -34,7 +41,10 @@ final class GuardedSink implements EventSink {
             return;
         }
         try {
-            send(PING);
+            synchronized (this) {
+                send(PING);
+                flush();
+            }
         } catch (IOException clientGone) {
             // The relay loop sees the same failure on its next write and aborts the upstream call.
         }

@@ -33,6 +33,7 @@ final class TranslatedMessageStream implements MessageStream {
         ScheduledFuture<?> pings = null;
         try {
             translator.start();
+            sink.flush();
             pings = heartbeat.watch(sink);
             while (!translator.ended()) {
                 ChunkStream.Item item;
@@ -41,6 +42,7 @@ final class TranslatedMessageStream implements MessageStream {
                 } catch (IOException upstreamFailed) {
                     chunks.abort();
                     fail(translator, "Upstream stream failed: " + upstreamFailed.getMessage());
+                    sink.flush();
                     return;
                 }
                 switch (item) {
@@ -54,6 +56,10 @@ final class TranslatedMessageStream implements MessageStream {
                         chunks.abort();
                         fail(translator, describe(malformed.data()));
                     }
+                }
+                // Events the upstream sent together go out together; a pause upstream pushes them to the client.
+                if (translator.ended() || !chunks.hasBuffered()) {
+                    sink.flush();
                 }
             }
         } catch (IOException clientGone) {

@@ -9,6 +9,9 @@ public interface ChunkStream extends AutoCloseable {
     /** The next item; blocks until the upstream sends one. Fails when the upstream breaks or stays silent too long. */
     Item next() throws IOException;
 
+    /** Whether the next item is already received, so reading it will not wait for the upstream. */
+    boolean hasBuffered();
+
     /** Drops the upstream connection at once. */
     void abort();
 
