@@ -83,7 +83,13 @@ final class SseChunkStream implements ChunkStream {
 
     @Override
     public boolean hasBuffered() {
-        return lines.buffered();
+        // Bytes the HTTP client has already received count too: upstreams write whole events, so the rest of a
+        // line that has started arriving follows at once.
+        try {
+            return lines.buffered() || reply.body().available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
