@@ -17,7 +17,9 @@ public enum ErrorFormat {
 
     /** The format a client of this raw request path expects. */
     public static ErrorFormat forPath(String rawPath) {
-        return rawPath != null && rawPath.startsWith("/anthropic") ? ANTHROPIC : OPENAI;
+        boolean anthropic = rawPath != null
+                && (rawPath.equals("/anthropic") || rawPath.startsWith("/anthropic/"));
+        return anthropic ? ANTHROPIC : OPENAI;
     }
 
     public int status(ErrorKind kind) {

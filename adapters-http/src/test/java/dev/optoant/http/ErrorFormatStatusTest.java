@@ -69,7 +69,8 @@ class ErrorFormatStatusTest {
         "/, OPENAI",
         "'', OPENAI",
         "NULL, OPENAI",
-        "/v1/anthropic, OPENAI"
+        "/v1/anthropic, OPENAI",
+        "/anthropicfoo, OPENAI"
     })
     void formatForPath(String rawPath, ErrorFormat expected) {
         assertThat(ErrorFormat.forPath(rawPath)).isEqualTo(expected);
