@@ -3,6 +3,7 @@ package dev.optoant.http;
 import dev.optoant.domain.anthropic.MessagesRequest;
 import dev.optoant.domain.messages.CreateMessageUseCase;
 import dev.optoant.domain.messages.MessageStream;
+import dev.optoant.domain.passthrough.PrefixCapture;
 import dev.optoant.domain.log.RequestTrace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -23,36 +25,59 @@ import java.util.Map;
  */
 @Path("/anthropic/v1/messages")
 public final class MessagesResource {
+    private static final int CAPTURED_BODY_BYTES = 16 * 1024;
+
     private final CreateMessageUseCase messages;
     private final long maxBodyBytes;
+    private final boolean captureBodies;
 
     public MessagesResource(CreateMessageUseCase messages, long maxBodyBytes) {
+        this(messages, maxBodyBytes, false);
+    }
+
+    /** With {@code captureBodies}, the request log keeps the first 16 KiB of each body. */
+    public MessagesResource(CreateMessageUseCase messages, long maxBodyBytes, boolean captureBodies) {
         this.messages = messages;
         this.maxBodyBytes = maxBodyBytes;
+        this.captureBodies = captureBodies;
     }
 
     @POST
     public Response create(InputStream body, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("Authorization") String authorization, @Context HttpServletRequest http) {
         RequestTrace trace = RequestLogFilter.traceOf(http);
-        MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
+        PrefixCapture requestBody = captureBodies ? new PrefixCapture(body, CAPTURED_BODY_BYTES) : null;
+        MessagesRequest request = AnthropicJson.readRequest(requestBody == null ? body : requestBody, maxBodyBytes);
         String token = Credentials.from(apiKey, authorization);
         if (!request.streaming()) {
-            return Response.ok(AnthropicJson.write(messages.create(request, token, trace)),
-                    MediaType.APPLICATION_JSON_TYPE).build();
+            byte[] answer = AnthropicJson.write(messages.create(request, token, trace));
+            if (requestBody != null) {
+                trace.bodies(text(requestBody.captured()), text(answer));
+            }
+            return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         }
         MessageStream stream = messages.open(request, token, trace);
         StreamingOutput events = output -> {
+            SseEventSink sink = new SseEventSink(output, requestBody == null ? 0 : CAPTURED_BODY_BYTES);
             try (stream) {
-                stream.relayTo(new SseEventSink(output));
+                stream.relayTo(sink);
             } catch (IOException clientGone) {
                 // The upstream call was aborted already; there is nobody left to tell.
+            } finally {
+                if (requestBody != null) {
+                    trace.bodies(text(requestBody.captured()), sink.captured());
+                }
             }
         };
         return Response.ok(events, "text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
+    }
+
+    private static String text(byte[] bytes) {
+        int length = Math.min(bytes.length, CAPTURED_BODY_BYTES);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     @POST

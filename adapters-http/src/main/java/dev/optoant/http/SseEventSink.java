@@ -2,6 +2,7 @@ package dev.optoant.http;
 
 import dev.optoant.domain.anthropic.StreamEvent;
 import dev.optoant.domain.port.EventSink;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +14,39 @@ final class SseEventSink implements EventSink {
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final OutputStream out;
+    private final int captureBytes;
+    private final ByteArrayOutputStream captured;
 
     SseEventSink(OutputStream out) {
+        this(out, 0);
+    }
+
+    /** A sink that also keeps the first {@code captureBytes} bytes it wrote, for the request log. */
+    SseEventSink(OutputStream out, int captureBytes) {
         this.out = out;
+        this.captureBytes = captureBytes;
+        this.captured = captureBytes > 0 ? new ByteArrayOutputStream() : null;
     }
 
     @Override
     public void send(StreamEvent event) throws IOException {
-        out.write(EVENT);
-        out.write(event.type().getBytes(StandardCharsets.US_ASCII));
-        out.write(DATA);
-        out.write(AnthropicJson.write(event));
-        out.write(END);
+        write(EVENT);
+        write(event.type().getBytes(StandardCharsets.US_ASCII));
+        write(DATA);
+        write(AnthropicJson.write(event));
+        write(END);
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        if (captured != null && captured.size() < captureBytes) {
+            captured.write(bytes, 0, Math.min(bytes.length, captureBytes - captured.size()));
+        }
+    }
+
+    /** What was kept of the written stream, or null when nothing is kept. */
+    String captured() {
+        return captured == null ? null : captured.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -76,7 +76,8 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
 
         PassthroughService passthrough = new PassthroughService(
                 new HttpPassthroughUpstream(upstream.client(), upstreamSettings.baseUrl()),
-                new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes()));
+                new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes(),
+                        config.requestLog().captureBodies()));
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");
         RequestLogging.Started requestLog = RequestLogging.start(config, environment);
@@ -106,7 +107,8 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 new JtokkitTokenCounter(),
                 new Heartbeat(pings, config.anthropic().pingInterval()),
                 config.upstream().apiKey());
-        environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes()));
+        environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes(),
+                config.requestLog().captureBodies()));
         environment.jersey().register(new ModelsResource(config.anthropic().listedModels()));
     }
 

@@ -47,6 +47,19 @@ public class RequestLogConfig {
     @JsonProperty
     private Duration shutdownFlushTimeout = Duration.seconds(10);
 
+    @JsonProperty
+    private boolean captureBodies = false;
+
+    @Min(0)
+    @Max(1_048_576)
+    @JsonProperty
+    private int maxBodyChars = 16_384;
+
+    /** Whether rows keep (the first 16 KiB of) request and response bodies; headers are never kept. */
+    public boolean captureBodies() {
+        return enabled && captureBodies;
+    }
+
     public boolean enabled() {
         return enabled;
     }
@@ -57,6 +70,6 @@ public class RequestLogConfig {
 
     public RequestLogSettings toSettings() {
         return new RequestLogSettings(queueCapacity, batchSize, flushInterval.toJavaDuration(),
-                Path.of(journalDirectory), journalFileMaxSize.toBytes(), retentionDays, false, 16_384);
+                Path.of(journalDirectory), journalFileMaxSize.toBytes(), retentionDays, captureBodies, maxBodyChars);
     }
 }

@@ -103,6 +103,9 @@ class RequestLogEndToEndTest {
         assertThat(traversal.errorType()).isEqualTo("invalid_request_error");
 
         assertThat(rows).allSatisfy(row -> assertThat(row.toString()).doesNotContain(SECRET));
+        assertThat(rows).as("bodies are not kept by default")
+                .allSatisfy(row -> assertThat(row.requestBody()).isNull())
+                .allSatisfy(row -> assertThat(row.responseBody()).isNull());
     }
 
     private static RequestLogEntry only(List<RequestLogEntry> rows, Predicate<RequestLogEntry> which) {

@@ -27,6 +27,8 @@ public final class RequestTrace {
     private ChatUsage usage;
     private String errorType;
     private String errorMessage;
+    private String requestBody;
+    private String responseBody;
 
     public RequestTrace(String api, String method, String path, String clientAddress, String userAgent) {
         this.api = api;
@@ -76,6 +78,12 @@ public final class RequestTrace {
         }
     }
 
+    /** Keeps (capped) request and response bodies, for deployments that switched body capture on. */
+    public void bodies(String request, String response) {
+        this.requestBody = request;
+        this.responseBody = response;
+    }
+
     public boolean hasError() {
         return errorType != null;
     }
@@ -91,6 +99,6 @@ public final class RequestTrace {
                 (now - startNanos) / 1000, firstByteNanos < 0 ? null : (firstByteNanos - startNanos) / 1000,
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 usage == null ? null : usage.cached(), usage == null ? null : usage.reasoning(),
-                clientAddress, userAgent, apiKeyFingerprint, null, null);
+                clientAddress, userAgent, apiKeyFingerprint, requestBody, responseBody);
     }
 }

@@ -47,7 +47,12 @@ public final class PassthroughService implements PassthroughUseCase {
             trace.firstByte();
             OutputStream out = responder.start(reply.status(), HopByHopHeaders.strip(reply.headers(), Set.of()));
             RelayOutcome outcome = copy(reply, out, responseTail);
-            observe(reply.status(), outcome, responseTail.bytes(), trace);
+            byte[] tail = responseTail.bytes();
+            observe(reply.status(), outcome, tail, trace);
+            if (settings.captureBodies()) {
+                trace.bodies(new String(requestPrefix.captured(), StandardCharsets.UTF_8),
+                        new String(tail, StandardCharsets.UTF_8));
+            }
             return outcome;
         } finally {
             BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());

@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /** Passes a request body through while keeping its first bytes, where the model and stream flags usually are. */
-final class PrefixCapture extends FilterInputStream {
+public final class PrefixCapture extends FilterInputStream {
     private final byte[] prefix;
     private int captured;
 
-    PrefixCapture(InputStream in, int capacity) {
+    public PrefixCapture(InputStream in, int capacity) {
         super(in);
         this.prefix = new byte[capacity];
     }
@@ -35,7 +35,7 @@ final class PrefixCapture extends FilterInputStream {
         return n;
     }
 
-    byte[] captured() {
+    public byte[] captured() {
         return Arrays.copyOf(prefix, captured);
     }
 }
