@@ -12,24 +12,41 @@ public final class HopByHopHeaders {
             "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade");
 
-    private HopByHopHeaders() {
+    private final Set<String> dropped;
+
+    private HopByHopHeaders(Set<String> extraDropped) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(HOP_BY_HOP);
+        names.addAll(extraDropped);
+        this.dropped = names;
+    }
+
+    /** A filter built once that drops the hop-by-hop fields and {@code extraDropped}. */
+    public static HopByHopHeaders plus(Set<String> extraDropped) {
+        return new HopByHopHeaders(extraDropped);
     }
 
     /** Headers to forward, without hop-by-hop fields, fields named by {@code Connection}, or {@code extraDropped}. */
     public static List<Header> strip(List<Header> headers, Set<String> extraDropped) {
-        Set<String> dropped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        dropped.addAll(HOP_BY_HOP);
-        dropped.addAll(extraDropped);
+        return plus(extraDropped).strip(headers);
+    }
+
+    /** Headers to forward, without this filter's fields or those named by {@code Connection}. */
+    public List<Header> strip(List<Header> headers) {
+        Set<String> named = null;
         for (Header header : headers) {
             if (header.is("connection")) {
+                if (named == null) {
+                    named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                }
                 for (String token : header.value().split(",")) {
-                    dropped.add(token.trim().toLowerCase(Locale.ROOT));
+                    named.add(token.trim().toLowerCase(Locale.ROOT));
                 }
             }
         }
         List<Header> kept = new ArrayList<>(headers.size());
         for (Header header : headers) {
-            if (!dropped.contains(header.name())) {
+            if (!dropped.contains(header.name()) && (named == null || !named.contains(header.name()))) {
                 kept.add(header);
             }
         }

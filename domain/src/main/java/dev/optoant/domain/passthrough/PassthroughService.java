@@ -20,8 +20,9 @@ public final class PassthroughService implements PassthroughUseCase {
     private static final int CAPTURED_BYTES = 16 * 1024;
     // Host and length are the upstream client's to set. Accept-Encoding is dropped so the upstream answers in
     // identity encoding and the relay can read usage from the bytes; Expect is answered by our own server.
-    private static final Set<String> REQUEST_HEADERS_SET_BY_RELAY =
-            Set.of("host", "content-length", "accept-encoding", "expect");
+    private static final HopByHopHeaders REQUEST_HEADERS = HopByHopHeaders.plus(
+            Set.of("host", "content-length", "accept-encoding", "expect"));
+    private static final HopByHopHeaders RESPONSE_HEADERS = HopByHopHeaders.plus(Set.of());
 
     private final PassthroughUpstream upstream;
     private final PassthroughSettings settings;
@@ -45,7 +46,7 @@ public final class PassthroughService implements PassthroughUseCase {
         TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
         try (UpstreamReply reply = upstream.send(outbound)) {
             trace.firstByte();
-            OutputStream out = responder.start(reply.status(), HopByHopHeaders.strip(reply.headers(), Set.of()));
+            OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
             RelayOutcome outcome = copy(reply, out, responseTail);
             byte[] tail = responseTail.bytes();
             observe(reply.status(), outcome, tail, trace);
@@ -74,7 +75,7 @@ public final class PassthroughService implements PassthroughUseCase {
     }
 
     private List<Header> upstreamHeaders(List<Header> clientHeaders) {
-        List<Header> headers = HopByHopHeaders.strip(clientHeaders, REQUEST_HEADERS_SET_BY_RELAY);
+        List<Header> headers = REQUEST_HEADERS.strip(clientHeaders);
         if (settings.upstreamApiKey().isEmpty()) {
             return headers;
         }
