@@ -1,5 +1,8 @@
 package dev.optoant.app;
 
+import dev.optoant.domain.log.RequestLogEntry;
+import dev.optoant.domain.log.RequestLogFilter;
+import dev.optoant.persistence.PostgresRequestLogStore;
 import io.dropwizard.testing.ConfigOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /** Starts the real application from the repository's own {@code config.yml} with test overrides. */
 final class GatewayTestSupport {
@@ -42,6 +46,22 @@ final class GatewayTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Polls the request log in the PostgreSQL on {@code dbPort} until it holds {@code expected} rows (30 s at most),
+     * waits a little longer so that extra rows would show, and returns them newest first.
+     */
+    static List<RequestLogEntry> awaitLogRows(int dbPort, int expected) throws InterruptedException {
+        PostgresRequestLogStore store = new PostgresRequestLogStore(
+                Jdbi.create("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", ""));
+        RequestLogFilter all = new RequestLogFilter(null, null, null, null, null, false, null, 1000);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (store.find(all).size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+        }
+        Thread.sleep(300);
+        return store.find(all);
     }
 
     /** A TCP port that was free a moment ago. */

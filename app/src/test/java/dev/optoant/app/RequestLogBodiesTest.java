@@ -3,8 +3,6 @@ package dev.optoant.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optoant.domain.log.RequestLogEntry;
-import dev.optoant.domain.log.RequestLogFilter;
-import dev.optoant.persistence.PostgresRequestLogStore;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -14,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,7 +57,7 @@ class RequestLogBodiesTest {
         post("/anthropic/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"anthropic-question\"}]}");
 
-        List<RequestLogEntry> rows = awaitRows(2);
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, 2);
 
         RequestLogEntry openai = rows.stream().filter(r -> r.api().equals("openai")).findFirst().orElseThrow();
         assertThat(openai.requestBody()).contains("openai-question");
@@ -69,18 +66,5 @@ class RequestLogBodiesTest {
         assertThat(anthropic.requestBody()).contains("anthropic-question");
         assertThat(anthropic.responseBody()).contains("event: message_start").contains("streamed-answer");
         assertThat(rows).allSatisfy(row -> assertThat(row.toString()).doesNotContain(SECRET));
-    }
-
-    private static List<RequestLogEntry> awaitRows(int expected) throws InterruptedException {
-        PostgresRequestLogStore store = new PostgresRequestLogStore(
-                Jdbi.create("jdbc:postgresql://localhost:" + DB_PORT + "/postgres", "postgres", ""));
-        RequestLogFilter all = new RequestLogFilter(null, null, null, null, null, false, null, 100);
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        List<RequestLogEntry> rows = store.find(all);
-        while (rows.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-            rows = store.find(all);
-        }
-        return rows;
     }
 }

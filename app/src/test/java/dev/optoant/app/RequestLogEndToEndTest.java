@@ -3,8 +3,6 @@ package dev.optoant.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optoant.domain.log.RequestLogEntry;
-import dev.optoant.domain.log.RequestLogFilter;
-import dev.optoant.persistence.PostgresRequestLogStore;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -15,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +30,6 @@ class RequestLogEndToEndTest {
     private static final String SECRET = "sk-very-secret-key-123";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
@@ -67,7 +63,7 @@ class RequestLogEndToEndTest {
         assertThat(post("/anthropic/v1/messages", "{\"model\":\"claude-x\"}").statusCode()).isEqualTo(400);
         assertThat(post("/v1/../x", "{}").statusCode()).isEqualTo(400);
 
-        List<RequestLogEntry> rows = awaitRows(6);
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, 6);
 
         assertThat(rows).hasSize(6);
         RequestLogEntry plain = only(rows, e -> e.api().equals("openai") && !e.streaming() && e.status() == 200);
@@ -112,19 +108,5 @@ class RequestLogEndToEndTest {
         List<RequestLogEntry> matching = rows.stream().filter(which).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
-    }
-
-    private static List<RequestLogEntry> awaitRows(int expected) throws InterruptedException {
-        PostgresRequestLogStore store = new PostgresRequestLogStore(
-                Jdbi.create("jdbc:postgresql://localhost:" + DB_PORT + "/postgres", "postgres", ""));
-        RequestLogFilter all = new RequestLogFilter(null, null, null, null, null, false, null, 1000);
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        List<RequestLogEntry> rows = store.find(all);
-        while (rows.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-            rows = store.find(all);
-        }
-        Thread.sleep(300);
-        return store.find(all);
     }
 }

@@ -3,8 +3,6 @@ package dev.optoant.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optoant.domain.log.RequestLogEntry;
-import dev.optoant.domain.log.RequestLogFilter;
-import dev.optoant.persistence.PostgresRequestLogStore;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,20 +68,6 @@ class RequestLogOutageTest {
         }
     }
 
-    private List<RequestLogEntry> awaitRows(int expected) throws InterruptedException {
-        PostgresRequestLogStore store = new PostgresRequestLogStore(
-                Jdbi.create("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", ""));
-        RequestLogFilter all = new RequestLogFilter(null, null, null, null, null, false, null, 1000);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        List<RequestLogEntry> rows = store.find(all);
-        while (rows.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            rows = store.find(all);
-        }
-        Thread.sleep(500);
-        return store.find(all);
-    }
-
     private static void assertNoDuplicates(List<RequestLogEntry> rows) {
         Set<UUID> ids = new HashSet<>();
         rows.forEach(row -> assertThat(ids.add(row.id())).as("duplicate row " + row.id()).isTrue());
@@ -102,7 +85,7 @@ class RequestLogOutageTest {
             startDatabase();
             sendRequests(app, 10);
 
-            List<RequestLogEntry> rows = awaitRows(60);
+            List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 60);
 
             assertThat(rows).hasSize(60);
             assertNoDuplicates(rows);
@@ -119,7 +102,7 @@ class RequestLogOutageTest {
         var first = gateway();
         try {
             sendRequests(first, 5);
-            assertThat(awaitRows(5)).hasSize(5);
+            assertThat(GatewayTestSupport.awaitLogRows(dbPort, 5)).hasSize(5);
             stopDatabase();
             sendRequests(first, 15);
         } finally {
@@ -132,7 +115,7 @@ class RequestLogOutageTest {
         startDatabase();
         var second = gateway();
         try {
-            List<RequestLogEntry> rows = awaitRows(20);
+            List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 20);
             assertThat(rows).hasSize(20);
             assertNoDuplicates(rows);
         } finally {
