@@ -17,6 +17,8 @@ import dev.optoant.domain.port.TokenCounter;
  * Upstreams tokenize differently; the count is an estimate of the same order, good for context-window decisions.
  */
 public final class JtokkitTokenCounter implements TokenCounter {
+    private static final long TOKENS_PER_PDF_PAGE = 1_500;
+    private static final long BYTES_PER_PDF_PAGE = 50 * 1024;
     private static final int TOKENS_PER_MESSAGE = 3;
     private static final int TOKENS_PER_REPLY = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,8 +56,15 @@ public final class JtokkitTokenCounter implements TokenCounter {
                 case MessageContent.TextPart text -> count(text.text());
                 // Images are billed by size, which a data URL's text length does not reflect; count a typical tile.
                 case MessageContent.ImagePart image -> 85;
+                case MessageContent.FilePart file -> documentTokens(file.file().fileData());
             }).sum();
         };
+    }
+
+    /** A PDF is billed per page, which only its parsed content tells; one typical page per started 50 KiB. */
+    private static long documentTokens(String dataUrl) {
+        long bytes = dataUrl == null ? 0 : dataUrl.length() * 3L / 4;
+        return TOKENS_PER_PDF_PAGE * Math.max(1, (bytes + BYTES_PER_PDF_PAGE - 1) / BYTES_PER_PDF_PAGE);
     }
 
     private long count(String text) {

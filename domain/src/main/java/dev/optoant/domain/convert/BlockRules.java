@@ -54,10 +54,18 @@ final class BlockRules {
                             "only text blocks are supported in a document's content");
                 }
             }
-            // OpenAI's "file" content part would carry a PDF, but the Chat Completions model has no such part yet.
-            case PDF -> throw at(path(message, block), pdfSupported
-                    ? "PDF documents can't be converted for an OpenAI-compatible upstream yet"
-                    : "the configured upstream does not accept PDF documents; send the document as text");
+            case PDF -> {
+                if (!pdfSupported) {
+                    throw at(path(message, block),
+                            "the configured upstream does not accept PDF documents; send the document as text");
+                }
+                // Chat Completions' file part takes inline data only; the gateway does not fetch URLs for clients.
+                if ("url".equals(source.type())) {
+                    throw at(path(message, block) + ".source.type",
+                            "a PDF given by URL can't be forwarded; send it as a base64 source");
+                }
+                required(message, block, ".source.data", source.data());
+            }
             case UNSUPPORTED -> {
                 if ("base64".equals(source.type())) {
                     throw at(path(message, block) + ".source.media_type", "unsupported document media type "

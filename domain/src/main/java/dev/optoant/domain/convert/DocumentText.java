@@ -3,11 +3,13 @@ package dev.optoant.domain.convert;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.optoant.domain.anthropic.ContentBlock;
 import dev.optoant.domain.anthropic.MediaSource;
+import java.util.Locale;
 
 /** The text form of a {@code document} block: plain-text and content-block sources have one, PDFs don't. */
 final class DocumentText {
     static final String PDF_MEDIA_TYPE = "application/pdf";
     private static final String BLOCK_SEPARATOR = "\n\n";
+    private static final String DEFAULT_PDF_NAME = "document.pdf";
 
     /** How a document's bytes are given. */
     enum Kind { TEXT, CONTENT, PDF, UNSUPPORTED }
@@ -70,6 +72,15 @@ final class DocumentText {
             append(out, text.textValue());
         }
         return out.toString();
+    }
+
+    /** A PDF's file name: its title with a {@code .pdf} ending, or {@code document.pdf} when it has none. */
+    static String fileName(String title) {
+        if (isBlank(title)) {
+            return DEFAULT_PDF_NAME;
+        }
+        String name = title.strip();
+        return name.toLowerCase(Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
     }
 
     private static void append(StringBuilder out, String piece) {

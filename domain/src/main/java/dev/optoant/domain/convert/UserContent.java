@@ -6,7 +6,7 @@ import dev.optoant.domain.openai.MessageContent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A user turn's own content (all but its tool results) as Chat Completions content: a string, or parts with images. */
+/** A user turn's own content (all but its tool results) as Chat Completions content: a string, or parts with media. */
 final class UserContent {
     private UserContent() {
     }
@@ -14,7 +14,7 @@ final class UserContent {
     /** Null when nothing is left, as in a turn that only carried tool results. */
     static MessageContent of(List<ContentBlock> content) {
         for (ContentBlock block : content) {
-            if (block instanceof ContentBlock.Image) {
+            if (block instanceof ContentBlock.Image || isPdf(block)) {
                 return parts(content);
             }
         }
@@ -39,6 +39,8 @@ final class UserContent {
         for (ContentBlock block : content) {
             if (block instanceof ContentBlock.Image image) {
                 parts.add(new MessageContent.ImagePart(new MessageContent.ImageUrl(imageUrl(image.source()))));
+            } else if (isPdf(block)) {
+                addPdf(parts, (ContentBlock.Document) block);
             } else {
                 String text = textOf(block);
                 if (text != null && !text.isEmpty()) {
@@ -47,6 +49,21 @@ final class UserContent {
             }
         }
         return new MessageContent.Parts(parts);
+    }
+
+    private static boolean isPdf(ContentBlock block) {
+        return block instanceof ContentBlock.Document document
+                && DocumentText.kind(document.source()) == DocumentText.Kind.PDF;
+    }
+
+    /** The document's context, when given, as a text part ahead of the file; its title names the file. */
+    private static void addPdf(List<MessageContent.Part> parts, ContentBlock.Document document) {
+        if (document.context() != null && !document.context().isBlank()) {
+            parts.add(new MessageContent.TextPart(document.context()));
+        }
+        MediaSource source = document.source();
+        parts.add(new MessageContent.FilePart(new MessageContent.FileData(
+                DocumentText.fileName(document.title()), imageUrl(source))));
     }
 
     private static String textOf(ContentBlock block) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
-/** A message's {@code content}: a plain string, or an array of text and image parts. */
+/** A message's {@code content}: a plain string, or an array of text, image and file parts. */
 public sealed interface MessageContent {
 
     /** Content as one string. */
@@ -44,5 +44,20 @@ public sealed interface MessageContent {
     /** The {@code image_url} object. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ImageUrl(@JsonProperty("url") String url) {
+    }
+
+    /** {@code {"type":"file","file":{"filename":...,"file_data":...}}}: a document given inline as a data URL. */
+    @JsonPropertyOrder({"type", "file"})
+    record FilePart(@JsonProperty("file") FileData file) implements Part {
+        @Override
+        public String type() {
+            return "file";
+        }
+    }
+
+    /** The {@code file} object of a file part. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"filename", "file_data"})
+    record FileData(@JsonProperty("filename") String filename, @JsonProperty("file_data") String fileData) {
     }
 }

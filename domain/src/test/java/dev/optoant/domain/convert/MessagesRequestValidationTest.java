@@ -203,9 +203,13 @@ class MessagesRequestValidationTest {
                         "messages.0.content.0.source.url: required"),
                 arguments("image from the Files API", "{'type':'image','source':{'type':'file','file_id':'f'}}",
                         "messages.0.content.0.source.type: unsupported image source 'file' (expected base64 or url)"),
-                arguments("PDF even where PDFs are allowed", PDF,
-                        "messages.0.content.0: "
-                        + "PDF documents can't be converted for an OpenAI-compatible upstream yet"));
+                arguments("PDF by URL where PDFs are allowed",
+                        "{'type':'document','source':{'type':'url','url':'https://x/a.pdf'}}",
+                        "messages.0.content.0.source.type: "
+                        + "a PDF given by URL can't be forwarded; send it as a base64 source"),
+                arguments("base64 PDF without data",
+                        "{'type':'document','source':{'type':'base64','media_type':'application/pdf'}}",
+                        "messages.0.content.0.source.data: required"));
     }
 
     @ParameterizedTest(name = "{0}")
