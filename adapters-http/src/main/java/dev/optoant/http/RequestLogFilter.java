@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestLogFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogFilter.class);
-    private static final String ATTRIBUTE = RequestTrace.class.getName();
+    static final String ATTRIBUTE = RequestTrace.class.getName();
 
     private final transient RequestLogStore store;
 
@@ -36,7 +37,7 @@ public final class RequestLogFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI();
-        String api = path.startsWith("/anthropic/") ? "anthropic" : path.startsWith("/v1/") ? "openai" : null;
+        String api = apiOf(path);
         if (api == null) {
             chain.doFilter(request, response);
             return;
@@ -48,8 +49,18 @@ public final class RequestLogFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            record(trace, response.getStatus());
+            int status = response.getStatus();
+            if (status >= 400 && !trace.hasError()) {
+                // Refused by a filter of the framework (a method it does not allow), not by the gateway's code.
+                trace.error(ErrorFormat.forPath(path).type(ErrorFormat.kindOf(status)), HttpStatus.getMessage(status));
+            }
+            record(trace, status);
         }
+    }
+
+    /** {@code anthropic} or {@code openai} for the API paths, null for the rest (health, docs). */
+    static String apiOf(String path) {
+        return path.startsWith("/anthropic/") ? "anthropic" : path.startsWith("/v1/") ? "openai" : null;
     }
 
     private void record(RequestTrace trace, int status) {

@@ -1,5 +1,6 @@
 package dev.optoant.app;
 
+import dev.optoant.domain.log.RequestLogStore;
 import dev.optoant.domain.passthrough.PassthroughService;
 import dev.optoant.domain.passthrough.PassthroughSettings;
 import dev.optoant.domain.convert.AnthropicToOpenAi;
@@ -92,7 +93,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.jersey().register(new HealthResource());
         environment.jersey().register(new ApiExceptionMapper());
         registerAnthropicApi(config, environment, upstream, upstreamSettings);
-        installErrorHandler(environment);
+        installErrorHandler(environment, requestLog.store());
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
                 new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
     }
@@ -121,8 +122,8 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 .addMapping("/requests/*", "/requests"));
     }
 
-    private static void installErrorHandler(Environment environment) {
-        GatewayErrorHandler errors = new GatewayErrorHandler();
+    private static void installErrorHandler(Environment environment, RequestLogStore store) {
+        GatewayErrorHandler errors = new GatewayErrorHandler(store);
         environment.getApplicationContext().setErrorHandler(errors);
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
