@@ -21,6 +21,9 @@ ONLY=${ONLY:-}                     # extended regex: run only the scenarios whos
 UPSTREAM_PORT=${UPSTREAM_PORT:-18080}
 GATEWAY_PORT=${GATEWAY_PORT:-18090}
 GATEWAY_ADMIN_PORT=${GATEWAY_ADMIN_PORT:-18091}
+LOGGING=${LOGGING:-1}              # 0 skips the logging on/off comparison
+NOLOG_PORT=${NOLOG_PORT:-18092}    # the second gateway, request log off, for that comparison
+NOLOG_ADMIN_PORT=${NOLOG_ADMIN_PORT:-18093}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}  # seconds
 [[ $DURATION =~ ^[0-9]+$ ]] && DURATION+=s
 [[ $WARMUP =~ ^[0-9]+$ ]] && WARMUP+=s
@@ -55,7 +58,7 @@ fi
 [[ -x $JAVA ]] || die "JAVA=$JAVA is not executable (need a JDK >= 21)"
 [[ -f $GATEWAY_JAR ]] || die "GATEWAY_JAR=$GATEWAY_JAR not found; build it first"
 
-for port in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$GATEWAY_ADMIN_PORT"; do
+for port in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$GATEWAY_ADMIN_PORT" "$NOLOG_PORT" "$NOLOG_ADMIN_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is already in use; set UPSTREAM_PORT/GATEWAY_PORT/GATEWAY_ADMIN_PORT"
   fi
@@ -64,7 +67,7 @@ done
 # --- lifecycle ---------------------------------------------------------------
 WORK=$(mktemp -d /tmp/gwbench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run as nobody and must read html/
-NGINX_PID='' GATEWAY_PID=''
+NGINX_PID='' GATEWAY_PID='' NOLOG_PID=''
 
 stop() {  # stop <pid> <seconds>: TERM, then KILL if still alive
   local pid=$1 i
@@ -82,10 +85,14 @@ cleanup() {
   local rc=$?
   trap - EXIT
   stop "$GATEWAY_PID" 20   # gives the gateway time to stop what it embeds
+  stop "$NOLOG_PID" 20
   stop "$NGINX_PID" 5
-  if ((rc != 0)) && [[ -f $WORK/gateway.log ]]; then
-    log "gateway.log (tail):"
-    tail -n 30 "$WORK/gateway.log" >&2
+  if ((rc != 0)); then
+    for f in "$WORK"/gateway*.log; do
+      [[ -f $f ]] || continue
+      log "$(basename "$f") (tail):"
+      tail -n 30 "$f" >&2
+    done
   fi
   if ((rc == 0)) && [[ -z ${KEEP_LOGS:-} ]]; then
     rm -rf "$WORK"
@@ -120,25 +127,31 @@ log "nginx up on $UPSTREAM"
 # --- gateway -----------------------------------------------------------------
 # Run a copy so a rebuild of the jar during the run cannot swap it underneath.
 cp "$GATEWAY_JAR" "$WORK/gateway.jar"
-(
-  cd "$REPO_DIR"
-  # -Ddw.* are Dropwizard config overrides: bind to loopback only.
-  # UPSTREAM_API_KEY stays empty: the client's key must reach nginx, which picks its reply by it.
-  # OPTOANT_DATA_DIR: an embedded request-log database (when DATABASE_DSN is unset) lives in the temp dir.
-  # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-  PORT=$GATEWAY_PORT ADMIN_PORT=$GATEWAY_ADMIN_PORT OPENAI_BACKEND=$UPSTREAM UPSTREAM_API_KEY='' \
-    OPTOANT_DATA_DIR=${OPTOANT_DATA_DIR:-$WORK/data} \
-    exec "$JAVA" $JAVA_OPTS \
-    "-Ddw.server.applicationConnectors[0].bindHost=127.0.0.1" \
-    "-Ddw.server.adminConnectors[0].bindHost=127.0.0.1" \
-    -jar "$WORK/gateway.jar" server "$GATEWAY_CONFIG"
-) >"$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
+health_ok() { curl -fsS "$1/health" | grep -q '"status" *: *"ok"'; }
+# start_gateway <port> <admin port> <request log on: true|false> <name>: starts it in the background, sets STARTED_PID
+start_gateway() {
+  (
+    cd "$REPO_DIR"
+    # -Ddw.* are Dropwizard config overrides: bind to loopback only.
+    # UPSTREAM_API_KEY stays empty: the client's key must reach nginx, which picks its reply by it.
+    # OPTOANT_DATA_DIR: an embedded request-log database (when DATABASE_DSN is unset) lives in the temp dir.
+    # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
+    PORT=$1 ADMIN_PORT=$2 OPENAI_BACKEND=$UPSTREAM UPSTREAM_API_KEY='' REQUEST_LOG_ENABLED=$3 \
+      OPTOANT_DATA_DIR=${OPTOANT_DATA_DIR:-$WORK/data-$4} \
+      exec "$JAVA" $JAVA_OPTS \
+      "-Ddw.server.applicationConnectors[0].bindHost=127.0.0.1" \
+      "-Ddw.server.adminConnectors[0].bindHost=127.0.0.1" \
+      -jar "$WORK/gateway.jar" server "$GATEWAY_CONFIG"
+  ) >"$WORK/$4.log" 2>&1 &
+  STARTED_PID=$!
+  log "waiting for http://127.0.0.1:$1/health (up to ${HEALTH_TIMEOUT}s)"
+  wait_for "$STARTED_PID" "$HEALTH_TIMEOUT" "$4" health_ok "http://127.0.0.1:$1"
+  log "$4 up on http://127.0.0.1:$1"
+}
+start_gateway "$GATEWAY_PORT" "$GATEWAY_ADMIN_PORT" true gateway
+GATEWAY_PID=$STARTED_PID
 GATEWAY=http://127.0.0.1:$GATEWAY_PORT
-log "waiting for $GATEWAY/health (up to ${HEALTH_TIMEOUT}s)"
-health_ok() { curl -fsS "$GATEWAY/health" | grep -q '"status" *: *"ok"'; }
-wait_for "$GATEWAY_PID" "$HEALTH_TIMEOUT" gateway health_ok
-log "gateway up on $GATEWAY"
+GATEWAY_ADMIN=http://127.0.0.1:$GATEWAY_ADMIN_PORT
 
 # Every path must pass through intact before any number means anything.
 check() {  # check <base-url> <path> <expected substring> <body>
@@ -342,6 +355,78 @@ for s in "${anthropic_scenarios[@]}"; do
     $((derr + dnon)) $((perr + pnon)) $((aerr + anon)))")
 done
 
+# --- logging on versus off ----------------------------------------------------
+# A second gateway with the request log off, same jar and upstream; runs alternate off, on, off, on per scenario.
+gauge() {  # gauge <admin-url> <name>: a Dropwizard gauge's value from /metrics
+  curl -fsS "$1/metrics" | sed -nE "s/.*\"$2\":\{\"value\":([0-9]+)\}.*/\1/p"
+}
+# rows_settled: prints the rows written once the queue is empty and the count held still for a second (a batch
+# taken off the queue may still be on its way into the database).
+rows_settled() {
+  local before after deadline=$((SECONDS + 60))
+  while ((SECONDS < deadline)); do
+    before=$(gauge "$GATEWAY_ADMIN" requestLog.rowsWritten)
+    sleep 1
+    after=$(gauge "$GATEWAY_ADMIN" requestLog.rowsWritten)
+    if [[ $before == "$after" && $(gauge "$GATEWAY_ADMIN" requestLog.queueDepth) == 0 ]]; then
+      echo "$after"
+      return
+    fi
+  done
+  die "the request log did not settle within 60 s"
+}
+avg() { awk -v s="$1" -v n="$2" 'BEGIN { printf "%.0f", s / n }'; }
+logging_scenarios=(  # name|threads|connections|script|script args
+  "logging, chat, latency, 1 conn|1|1|post.lua|$CHAT_PATH"
+  "logging, chat, throughput, 16 conns|2|16|post.lua|$CHAT_PATH"
+  "logging, anthropic SSE, throughput, 16 conns|2|16|lane.lua|$(lane_args anthropic small stream)"
+)
+ROUNDS=2
+lrows=()
+logging_wanted=0
+if ((LOGGING)); then
+  for s in "${logging_scenarios[@]}"; do
+    IFS='|' read -r name _ <<<"$s"
+    if selected "$name"; then logging_wanted=1; fi
+  done
+fi
+if ((logging_wanted)); then
+  start_gateway "$NOLOG_PORT" "$NOLOG_ADMIN_PORT" false gateway-nolog
+  NOLOG_PID=$STARTED_PID
+  NOLOG=http://127.0.0.1:$NOLOG_PORT
+  for s in "${logging_scenarios[@]}"; do
+    IFS='|' read -r name t c script args <<<"$s"
+    selected "$name" || continue
+    # shellcheck disable=SC2086  # args are words without spaces
+    {
+      log "$name: warm-up of both gateways"
+      run_wrk "$script" "$NOLOG" 2 16 "$WARMUP" $args >/dev/null
+      run_wrk "$script" "$GATEWAY" 2 16 "$WARMUP" $args >/dev/null
+      rows0=$(rows_settled)
+      offp50=0 offp99=0 offrps=0 onp50=0 onp99=0 onrps=0 onreq=0 errs=0
+      for ((round = 1; round <= ROUNDS; round++)); do
+        log "$name: logging off, round $round"
+        read -r p50 p99 rps err non _ <<<"$(run_wrk "$script" "$NOLOG" "$t" "$c" "$DURATION" $args)"
+        offp50=$((offp50 + p50)) offp99=$((offp99 + p99)) errs=$((errs + err + non))
+        offrps=$(awk -v a="$offrps" -v b="$rps" 'BEGIN { print a + b }')
+        log "$name: logging on, round $round"
+        read -r p50 p99 rps err non req <<<"$(run_wrk "$script" "$GATEWAY" "$t" "$c" "$DURATION" $args)"
+        onp50=$((onp50 + p50)) onp99=$((onp99 + p99)) onreq=$((onreq + req)) errs=$((errs + err + non))
+        onrps=$(awk -v a="$onrps" -v b="$rps" 'BEGIN { print a + b }')
+      done
+    }
+    logged=$(($(rows_settled) - rows0))
+    lrows+=("$(printf '| %s | %s / %s | %s / %s | %s | %s | %s%% | %d | %d | %s / %s | %d |' \
+      "$name" "$(avg $offp50 $ROUNDS)" "$(avg $offp99 $ROUNDS)" "$(avg $onp50 $ROUNDS)" "$(avg $onp99 $ROUNDS)" \
+      "$(avg "$offrps" $ROUNDS)" "$(avg "$onrps" $ROUNDS)" \
+      "$(awk -v off="$offrps" -v on="$onrps" 'BEGIN { printf "%+.1f", (on - off) * 100 / off }')" \
+      "$onreq" "$logged" "$(gauge "$GATEWAY_ADMIN" requestLog.rowsSpilled)" \
+      "$(gauge "$GATEWAY_ADMIN" requestLog.rowsLost)" "$errs")")
+  done
+  stop "$NOLOG_PID" 20
+  NOLOG_PID=''
+fi
+
 # --- report ------------------------------------------------------------------
 commit=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo none)
 if [[ -n $(git -C "$REPO_DIR" status --porcelain --untracked-files=no 2>/dev/null) ]]; then
@@ -377,4 +462,18 @@ in microseconds (passthrough / anthropic); errors = socket errors + non-2xx (dir
 |---|---|---|---|---|---|---|---|---|---|---|
 EOF
   printf '%s\n' "${arows[@]}"
+fi
+if ((${#lrows[@]})); then
+  cat <<EOT
+
+Request log on versus off: two gateways from the same jar on the same upstream, one with requestLog.enabled=false;
+$ROUNDS rounds each, alternating off/on, averaged. The logging one writes to its embedded PostgreSQL on the same cores.
+throughput change = (on - off) / off; rows = rows the writer inserted during the "on" runs (wrk counts completed
+requests only, so requests cut at the end of a run show as rows beyond the count); spilled / lost = journal and
+loss counters at the end.
+
+| scenario | off p50 / p99 µs | on p50 / p99 µs | req/s off | req/s on | throughput change | requests (on) | rows | spilled / lost | errors |
+|---|---|---|---|---|---|---|---|---|---|
+EOT
+  printf '%s\n' "${lrows[@]}"
 fi
