@@ -2,6 +2,7 @@ package dev.optoant.http;
 
 import dev.optoant.domain.log.RequestLogStore;
 import dev.optoant.domain.log.RequestTrace;
+import dev.optoant.domain.log.StreamsInFlight;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -22,9 +23,16 @@ public final class RequestLogFilter extends HttpFilter {
     static final String ATTRIBUTE = RequestTrace.class.getName();
 
     private final transient RequestLogStore store;
+    private final transient StreamsInFlight streams;
 
     public RequestLogFilter(RequestLogStore store) {
+        this(store, StreamsInFlight.NONE);
+    }
+
+    /** Also tells {@code streams} about every request that turns out to be a stream, and when it ends. */
+    public RequestLogFilter(RequestLogStore store, StreamsInFlight streams) {
         this.store = store;
+        this.streams = streams;
     }
 
     /** The trace of the request being served, or a detached one outside the API paths. */
@@ -43,7 +51,7 @@ public final class RequestLogFilter extends HttpFilter {
             return;
         }
         RequestTrace trace = new RequestTrace(api, request.getMethod(), path, request.getRemoteAddr(),
-                request.getHeader("User-Agent"));
+                request.getHeader("User-Agent"), streams);
         trace.credential(Credentials.from(request.getHeader("x-api-key"), request.getHeader("Authorization")));
         request.setAttribute(ATTRIBUTE, trace);
         try {

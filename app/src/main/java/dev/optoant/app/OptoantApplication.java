@@ -17,7 +17,6 @@ import dev.optoant.http.HealthResource;
 import dev.optoant.http.PassthroughServlet;
 import dev.optoant.http.RawPathGuardFilter;
 import dev.optoant.http.RequestLogAdminServlet;
-import dev.optoant.http.RequestLogFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.ServerProperties;
@@ -82,7 +81,8 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");
         RequestLogging.Started requestLog = RequestLogging.start(config, environment);
-        environment.servlets().addFilter("request-log", new RequestLogFilter(requestLog.store()))
+        GatewayMetrics metrics = GatewayMetrics.install(config, environment);
+        environment.servlets().addFilter("request-log", metrics.requestLogFilter(requestLog.store()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         registerAdminApi(config, environment, requestLog);
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())

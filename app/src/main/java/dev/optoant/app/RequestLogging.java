@@ -43,8 +43,8 @@ final class RequestLogging {
         }
         DataSourceFactory database = dataSource(config, environment);
         ManagedDataSource dataSource = database.build(environment.metrics(), "request-log");
-        // JdbiFactory manages the data source's lifecycle and registers its health check.
-        Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "request-log");
+        // JdbiFactory manages the data source's lifecycle and registers its health check, named "database".
+        Jdbi jdbi = new JdbiFactory().build(environment, database, dataSource, "database");
         RequestLogSettings settings = log.toSettings();
         PostgresRequestLogStore postgres = new PostgresRequestLogStore(jdbi);
         PreparedSink sink = new PreparedSink(dataSource, jdbi, settings, postgres);

@@ -19,6 +19,8 @@ public final class RequestTrace {
     private final String path;
     private final String clientAddress;
     private final String userAgent;
+    private final StreamsInFlight streams;
+    private boolean streamOpen;
     private String apiKeyFingerprint;
     private String requestedModel;
     private String upstreamModel;
@@ -31,7 +33,14 @@ public final class RequestTrace {
     private String responseBody;
 
     public RequestTrace(String api, String method, String path, String clientAddress, String userAgent) {
+        this(api, method, path, clientAddress, userAgent, StreamsInFlight.NONE);
+    }
+
+    /** A trace that tells {@code streams} when the request turns out to be a stream and when it finishes. */
+    public RequestTrace(String api, String method, String path, String clientAddress, String userAgent,
+            StreamsInFlight streams) {
         this.api = api;
+        this.streams = streams;
         this.method = method;
         this.path = path;
         this.clientAddress = clientAddress;
@@ -50,6 +59,10 @@ public final class RequestTrace {
     public void requested(String model, boolean stream) {
         this.requestedModel = model;
         this.streaming = stream;
+        if (stream && !streamOpen) {
+            streamOpen = true;
+            streams.opened(api);
+        }
     }
 
     public void upstreamModel(String model) {
@@ -94,6 +107,10 @@ public final class RequestTrace {
 
     public RequestLogEntry finish(int status) {
         long now = System.nanoTime();
+        if (streamOpen) {
+            streamOpen = false;
+            streams.closed(api);
+        }
         return new RequestLogEntry(id, startedAt, api, method, path, requestedModel,
                 upstreamModel == null ? requestedModel : upstreamModel, streaming, status, errorType, errorMessage,
                 (now - startNanos) / 1000, firstByteNanos < 0 ? null : (firstByteNanos - startNanos) / 1000,

@@ -44,7 +44,16 @@ public final class PassthroughService implements PassthroughUseCase {
                 upstreamHeaders(request.headers()),
                 new BoundedInputStream(requestPrefix, settings.maxBodyBytes()));
         TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
-        try (UpstreamReply reply = upstream.send(outbound)) {
+        UpstreamReply sent;
+        try {
+            sent = upstream.send(outbound);
+        } finally {
+            // The body has gone upstream (or failed to): its model and stream flag are known from here on, so a
+            // stream counts as in flight while it is relayed.
+            BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
+            trace.requested(facts.model(), facts.stream());
+        }
+        try (UpstreamReply reply = sent) {
             trace.firstByte();
             OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
             RelayOutcome outcome = copy(reply, out, responseTail);
@@ -55,9 +64,6 @@ public final class PassthroughService implements PassthroughUseCase {
                         new String(tail, StandardCharsets.UTF_8));
             }
             return outcome;
-        } finally {
-            BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
-            trace.requested(facts.model(), facts.stream());
         }
     }
 
