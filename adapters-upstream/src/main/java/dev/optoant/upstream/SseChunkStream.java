@@ -1,6 +1,5 @@
 package dev.optoant.upstream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.optoant.domain.openai.ChatCompletionChunk;
 import dev.optoant.domain.port.ChunkStream;
@@ -15,15 +14,23 @@ final class SseChunkStream implements ChunkStream {
     private static final End EOF = new End(false);
     private static final KeepAlive KEEP_ALIVE = new KeepAlive();
 
+    private static final byte[] DATA_FIELD = "data:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE_DATA = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
     private final HttpUpstreamReply reply;
     private final SseLineReader lines;
     private final ObjectReader chunkReader;
+    private final int maxEventBytes;
+    // The current event's data, parsed by Jackson straight from these bytes; -1 while the event has no data line.
+    private byte[] data = new byte[1024];
+    private int dataLength = -1;
     private boolean ended;
 
     SseChunkStream(HttpUpstreamReply reply, ObjectReader chunkReader, int maxLineBytes) {
         this.reply = reply;
         this.lines = new SseLineReader(reply.body(), maxLineBytes);
         this.chunkReader = chunkReader;
+        this.maxEventBytes = maxLineBytes;
     }
 
     @Override
@@ -31,53 +38,71 @@ final class SseChunkStream implements ChunkStream {
         if (ended) {
             return DONE;
         }
-        StringBuilder data = null;
+        dataLength = -1;
         boolean sawComment = false;
         while (true) {
-            String line = lines.readLine();
-            if (line == null) {
-                if (data != null) {
-                    return parse(data.toString());
+            int length = lines.readLine();
+            if (length < 0) {
+                if (dataLength >= 0) {
+                    return parse();
                 }
                 ended = true;
                 return EOF;
             }
-            if (line.isEmpty()) {
-                if (data != null) {
-                    return parse(data.toString());
+            if (length == 0) {
+                if (dataLength >= 0) {
+                    return parse();
                 }
                 if (sawComment) {
                     return KEEP_ALIVE;
                 }
                 continue;
             }
-            if (line.charAt(0) == ':') {
+            byte[] line = lines.line();
+            if (line[0] == ':') {
                 sawComment = true;
                 continue;
             }
-            if (line.startsWith("data:")) {
-                String value = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
-                if (data == null) {
-                    data = new StringBuilder(value);
-                } else {
-                    data.append('\n').append(value);
-                }
+            if (isData(line, length)) {
+                int from = length > DATA_FIELD.length && line[DATA_FIELD.length] == ' '
+                        ? DATA_FIELD.length + 1 : DATA_FIELD.length;
+                appendData(line, from, length - from);
             }
             // "event:", "id:" and "retry:" lines carry nothing the translation needs.
         }
     }
 
-    private Item parse(String data) {
-        if (data.equals("[DONE]")) {
+    private static boolean isData(byte[] line, int length) {
+        return length >= DATA_FIELD.length && Arrays.equals(line, 0, DATA_FIELD.length, DATA_FIELD, 0, DATA_FIELD.length);
+    }
+
+    /** Appends one data line's value; several data lines of one event join with a line feed, as SSE says. */
+    private void appendData(byte[] source, int from, int count) throws IOException {
+        int separator = dataLength < 0 ? 0 : 1;
+        int needed = Math.max(dataLength, 0) + separator + count;
+        if (needed > maxEventBytes) {
+            throw new IOException("upstream sent an SSE event longer than " + maxEventBytes + " bytes");
+        }
+        if (needed > data.length) {
+            data = Arrays.copyOf(data, Math.min(maxEventBytes, Math.max(data.length * 2, needed)));
+        }
+        int at = Math.max(dataLength, 0);
+        if (separator == 1) {
+            data[at++] = '\n';
+        }
+        System.arraycopy(source, from, data, at, count);
+        dataLength = at + count;
+    }
+
+    private Item parse() {
+        if (Arrays.equals(data, 0, dataLength, DONE_DATA, 0, DONE_DATA.length)) {
             ended = true;
             return DONE;
         }
         try {
-            return new Chunk(chunkReader.readValue(data));
-        } catch (JsonProcessingException e) {
-            return new Malformed(data);
+            return new Chunk(chunkReader.readValue(data, 0, dataLength));
         } catch (IOException e) {
-            return new Malformed(data);
+            return new Malformed(new String(data, 0, dataLength, StandardCharsets.UTF_8));
         }
     }
 
@@ -131,8 +156,13 @@ final class SseChunkStream implements ChunkStream {
             return false;
         }
 
-        /** The next line without its terminator, or null at the end of the stream. */
-        String readLine() throws IOException {
+        /** The bytes of the line {@link #readLine} read last, from index 0. */
+        byte[] line() {
+            return line;
+        }
+
+        /** Reads the next line without its terminator into {@link #line()}: its length, or -1 at the end. */
+        int readLine() throws IOException {
             int length = 0;
             while (true) {
                 if (position == limit) {
@@ -140,7 +170,7 @@ final class SseChunkStream implements ChunkStream {
                     position = 0;
                     if (limit <= 0) {
                         limit = 0;
-                        return length > 0 ? new String(line, 0, length, StandardCharsets.UTF_8) : null;
+                        return length > 0 ? length : -1;
                     }
                 }
                 if (skipLineFeed) {
@@ -167,7 +197,7 @@ final class SseChunkStream implements ChunkStream {
                 if (end < limit) {
                     skipLineFeed = buffer[end] == '\r';
                     position++;
-                    return new String(line, 0, length, StandardCharsets.UTF_8);
+                    return length;
                 }
             }
         }

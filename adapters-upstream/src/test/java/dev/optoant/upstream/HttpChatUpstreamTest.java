@@ -135,4 +135,55 @@ class HttpChatUpstreamTest {
             }
         }
     }
+
+    @Test
+    void multiLineDataFieldVariantsLineEndingsAndSplitCharactersAreRead() throws Exception {
+        String sse = "event: message\rid: 7\rdata:{\"choices\":[{\"index\":0,\r"
+                + "data: \"delta\":{\"content\":\"h\u00e9llo \u4e16\u754c \ud83d\ude00\"}}]}\r\r"
+                + "retry: 10\ndata: [DONE]\n\n";
+        List<ChunkStream.Item> items = readAll(sse, 3);
+
+        assertThat(items).hasSize(2);
+        assertThat(((ChunkStream.Chunk) items.get(0)).chunk().choices().get(0).delta().content())
+                .isEqualTo("h\u00e9llo \u4e16\u754c \ud83d\ude00");
+        assertThat(items.get(1)).isEqualTo(new ChunkStream.End(true));
+    }
+
+    @Test
+    void anEventOfManyDataLinesOverTheLimitFailsTheStream() throws Exception {
+        String line = "data: " + "x".repeat(600) + "\n";
+        try (RawUpstream upstream = rawSse((line + line).getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE)) {
+            try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
+                assertThatThrownBy(stream::next).isInstanceOf(java.io.IOException.class)
+                        .hasMessageContaining("event longer than 1024");
+            }
+        }
+    }
+
+    private static List<ChunkStream.Item> readAll(String sse, int piece) throws Exception {
+        try (RawUpstream upstream = rawSse(sse.getBytes(StandardCharsets.UTF_8), piece)) {
+            List<ChunkStream.Item> items = new ArrayList<>();
+            try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
+                ChunkStream.Item item;
+                do {
+                    item = stream.next();
+                    items.add(item);
+                } while (!(item instanceof ChunkStream.End));
+            }
+            return items;
+        }
+    }
+
+    /** An upstream that answers with these bytes as SSE, in HTTP chunks of {@code piece} bytes. */
+    private static RawUpstream rawSse(byte[] bytes, int piece) throws Exception {
+        return RawUpstream.start(socket -> {
+            RawUpstream.readRequestHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            RawUpstream.writeChunkedHead(out, "text/event-stream");
+            for (int i = 0; i < bytes.length; i += piece) {
+                RawUpstream.writeChunk(out, java.util.Arrays.copyOfRange(bytes, i, (int) Math.min(bytes.length, (long) i + piece)));
+            }
+            RawUpstream.writeLastChunk(out);
+        });
+    }
 }

@@ -34,6 +34,7 @@ public class StreamTranslatorBenchmark {
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private List<String> data;
+    private List<byte[]> dataBytes;
     private List<ChatCompletionChunk> chunks;
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream(64 * 1024);
 
@@ -41,8 +42,10 @@ public class StreamTranslatorBenchmark {
     public void setUp() throws IOException {
         data = Fixtures.sseData("bench/upstream/agent-stream.sse");
         chunks = new ArrayList<>(data.size());
+        dataBytes = new ArrayList<>(data.size());
         for (String payload : data) {
             chunks.add(Fixtures.CHUNK.readValue(payload));
+            dataBytes.add(payload.getBytes(StandardCharsets.UTF_8));
         }
         int[] events = {0};
         translate(chunks, event -> events[0]++);
@@ -66,11 +69,19 @@ public class StreamTranslatorBenchmark {
         return wire.size();
     }
 
-    /** Reading the upstream's data lines into chunks, as the upstream adapter does; for scale. */
+    /** Reading the upstream's data lines into chunks from decoded strings, as the upstream adapter once did. */
     @Benchmark
     public void parseChunks(Blackhole blackhole) throws IOException {
         for (String payload : data) {
             blackhole.consume(Fixtures.CHUNK.readValue(payload));
+        }
+    }
+
+    /** Reading the upstream's data lines into chunks straight from their bytes, as the upstream adapter does. */
+    @Benchmark
+    public void parseChunksFromBytes(Blackhole blackhole) throws IOException {
+        for (byte[] payload : dataBytes) {
+            blackhole.consume(Fixtures.CHUNK.readValue(payload, 0, payload.length));
         }
     }
 
@@ -80,8 +91,8 @@ public class StreamTranslatorBenchmark {
         wire.reset();
         StreamTranslator translator = new StreamTranslator("msg_bench", "claude-sonnet-4-5", 4500, this::writeFrame);
         translator.start();
-        for (String payload : data) {
-            translator.onChunk(Fixtures.CHUNK.readValue(payload));
+        for (byte[] payload : dataBytes) {
+            translator.onChunk(Fixtures.CHUNK.readValue(payload, 0, payload.length));
         }
         translator.finish();
         return wire.size();
