@@ -6,12 +6,10 @@ import dev.optoant.http.openapi.GatewayOpenApi;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
-import io.dropwizard.servlets.assets.AssetServlet;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -38,8 +36,8 @@ final class ApiDocumentation {
                 adminPort(config), version == null ? "dev" : version)));
 
         String specUrl = jerseyRoot.replaceAll("/\\*?$", "") + "/openapi.json";
-        environment.servlets().addServlet("swagger-ui", new AssetServlet("/" + WEBJAR + swaggerUiVersion(),
-                UI_PATH, "index.html", StandardCharsets.UTF_8)).addMapping(UI_PATH + "/*");
+        environment.servlets().addServlet("swagger-ui", new SwaggerUiAssets("/" + WEBJAR + swaggerUiVersion(), UI_PATH))
+                .addMapping(UI_PATH + "/*");
         environment.servlets().addServlet("swagger-ui-entry", new SwaggerUiEntryServlet(specUrl))
                 .addMapping(UI_PATH, UI_PATH + "/swagger-initializer.js");
     }

@@ -151,7 +151,14 @@ class OpenApiDocumentationTest {
 
         HttpResponse<String> missing = get("/swagger/no-such-file.js");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).as("not Anthropic's error shape").doesNotContain("not_found_error");
+        JsonNode error = JSON.readTree(missing.body());
+        assertThat(error.path("type").isMissingNode()).as("not Anthropic's error shape").isTrue();
+        assertThat(error.at("/error/code").asText()).isEqualTo("not_found");
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + APP.getLocalPort() + "/swagger/index.html")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(post.body()).at("/error/type").asText()).isEqualTo("invalid_request_error");
     }
 
     @Test
