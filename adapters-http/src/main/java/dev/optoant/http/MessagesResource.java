@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ public final class MessagesResource {
                         + "504, 529), before the stream starts", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ANTHROPIC_ERROR)))})
     public Response create(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            @RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MESSAGES_REQUEST)))
             InputStream body,
             @Parameter(hidden = true) @HeaderParam("x-api-key") String apiKey,
@@ -121,7 +122,7 @@ public final class MessagesResource {
                 @ApiResponse(responseCode = "default", description = "An error (400, 413)", content = @Content(
                         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ANTHROPIC_ERROR)))})
     public Response countTokens(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            @RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MESSAGES_REQUEST)))
             InputStream body,
             @Context HttpServletRequest http) {

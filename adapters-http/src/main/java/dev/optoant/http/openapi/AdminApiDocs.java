@@ -25,6 +25,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import io.swagger.v3.oas.models.servers.ServerVariables;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** The request log's read API: a servlet on the admin port, so its paths carry their own {@code servers}. */
@@ -49,13 +50,13 @@ final class AdminApiDocs {
                 .addParametersItem(query("api", null, oneOfStrings(null, "openai", "anthropic")))
                 .addParametersItem(query("model", "The model the client asked for", Schemas.string(null)))
                 .addParametersItem(query("status", "HTTP status, 100 to 599", integer(null).minimum(
-                        java.math.BigDecimal.valueOf(100)).maximum(java.math.BigDecimal.valueOf(599))))
+                        BigDecimal.valueOf(100)).maximum(BigDecimal.valueOf(599))))
                 .addParametersItem(query("errors", "true keeps requests with status 400 or above or an error "
                         + "recorded", bool(null)))
                 .addParametersItem(query("before", "The next value of the previous page", Schemas.string(null)
                         .format("uuid")))
                 .addParametersItem(query("limit", "Page size, 1 to 1000, default 100", integer(null)
-                        .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1000))));
+                        .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(1000))));
         paths.addPathItem("/requests", new PathItem().servers(adminServer).get(list));
 
         Operation usage = operation("requestUsage", "Usage by UTC day and requested model",

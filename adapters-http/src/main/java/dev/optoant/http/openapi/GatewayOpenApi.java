@@ -6,10 +6,12 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +27,7 @@ public final class GatewayOpenApi {
      * @param resources the JAX-RS resource classes the application registered
      * @param jerseyRoot the path Jersey is mounted on ({@code /} by default), prefixed to the resources' paths
      * @param adminPort the admin port's default in the admin paths' server
+     * @param version the document's info.version, the application's version
      */
     public static OpenAPI build(Set<Class<?>> resources, String jerseyRoot, int adminPort, String version) {
         Components components = new Components()
@@ -61,7 +64,7 @@ public final class GatewayOpenApi {
                                 + "API under /anthropic converted to Chat Completions, and the request log's read "
                                 + "API on the admin port."))
                 .addServersItem(new Server().url("/").description("This gateway's application port"))
-                .tags(java.util.List.of(
+                .tags(List.of(
                         new Tag().name(OpenApiNames.TAG_ANTHROPIC).description("Converted to and from Chat Completions"),
                         new Tag().name(OpenApiNames.TAG_OPENAI).description("Relayed byte for byte"),
                         new Tag().name(OpenApiNames.TAG_HEALTH),
@@ -71,8 +74,8 @@ public final class GatewayOpenApi {
                 .components(components);
     }
 
-    private static io.swagger.v3.oas.models.media.ObjectSchema healthStatus() {
-        io.swagger.v3.oas.models.media.ObjectSchema schema = Schemas.object("Liveness: answered without touching "
+    private static ObjectSchema healthStatus() {
+        ObjectSchema schema = Schemas.object("Liveness: answered without touching "
                 + "the upstream or the database");
         schema.addProperty("status", Schemas.constant("ok"));
         return schema;

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -59,7 +60,7 @@ final class PassthroughPaths {
             relay.getResponses().addApiResponse("200", new ApiResponse().description("The upstream's answer; "
                     + "its other statuses pass through as they are"));
             if (!method.equals("get") && !method.equals("delete")) {
-                relay.requestBody(new io.swagger.v3.oas.models.parameters.RequestBody()
+                relay.requestBody(new RequestBody()
                         .content(Bodies.content("*/*", Schemas.anyJson("Any body, relayed as it is"))));
             }
             addErrors(relay);
