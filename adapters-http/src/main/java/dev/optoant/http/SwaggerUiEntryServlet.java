@@ -1,5 +1,6 @@
 package dev.optoant.http;
 
+import dev.optoant.domain.error.ErrorKind;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +35,14 @@ public final class SwaggerUiEntryServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.setHeader("Allow", "GET, HEAD");
+            ErrorResponses.write(response, 405, ErrorFormat.OPENAI, ErrorKind.INVALID_REQUEST,
+                    "Method " + method + " is not supported here");
+            return;
+        }
         if (!request.getRequestURI().endsWith(INITIALIZER)) {
             String query = request.getQueryString();
             response.sendRedirect(request.getRequestURI() + "/" + (query == null ? "" : "?" + query));

@@ -154,11 +154,14 @@ class OpenApiDocumentationTest {
         JsonNode error = JSON.readTree(missing.body());
         assertThat(error.path("type").isMissingNode()).as("not Anthropic's error shape").isTrue();
         assertThat(error.at("/error/code").asText()).isEqualTo("not_found");
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + APP.getLocalPort() + "/swagger/index.html")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(JSON.readTree(post.body()).at("/error/type").asText()).isEqualTo("invalid_request_error");
+        for (String path : List.of("/swagger", "/swagger/index.html", "/swagger/swagger-initializer.js")) {
+            HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + APP.getLocalPort() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).as(path).isEqualTo(405);
+            assertThat(JSON.readTree(post.body()).at("/error/type").asText()).as(path)
+                    .isEqualTo("invalid_request_error");
+        }
     }
 
     @Test
