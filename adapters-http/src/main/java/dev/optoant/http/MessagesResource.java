@@ -5,6 +5,15 @@ import dev.optoant.domain.messages.CreateMessageUseCase;
 import dev.optoant.domain.messages.MessageStream;
 import dev.optoant.domain.passthrough.PrefixCapture;
 import dev.optoant.domain.log.RequestTrace;
+import dev.optoant.http.openapi.OpenApiNames;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,8 +52,31 @@ public final class MessagesResource {
     }
 
     @POST
-    public Response create(InputStream body, @HeaderParam("x-api-key") String apiKey,
-            @HeaderParam("Authorization") String authorization, @Context HttpServletRequest http) {
+    @Operation(operationId = "createMessage", summary = "Create a message", tags = OpenApiNames.TAG_ANTHROPIC,
+            description = "Converted to a Chat Completions call upstream and the answer converted back. Streams "
+                    + "(server-sent events) when the body says \"stream\": true, whatever Accept says. "
+                    + "anthropic-version, anthropic-beta and other client headers are accepted and not forwarded.",
+            parameters = @Parameter(in = ParameterIn.QUERY, name = "beta", description = "Accepted and ignored, "
+                    + "as any other query parameter", schema = @Schema(type = "boolean")),
+            security = {@SecurityRequirement(name = OpenApiNames.API_KEY), @SecurityRequirement(name = OpenApiNames.BEARER)},
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The message, or its stream of events: each frame "
+                        + "is 'event: <type>' and 'data: <event JSON>'", content = {
+                            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MESSAGE)),
+                            @Content(mediaType = "text/event-stream",
+                                    schema = @Schema(ref = OpenApiNames.MESSAGE_STREAM_EVENT))}),
+                @ApiResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ANTHROPIC_ERROR))),
+                @ApiResponse(responseCode = "default", description = "Any other error (401, 403, 413, 429, 500, 502, "
+                        + "504, 529), before the stream starts", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ANTHROPIC_ERROR)))})
+    public Response create(
+            @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MESSAGES_REQUEST)))
+            InputStream body,
+            @Parameter(hidden = true) @HeaderParam("x-api-key") String apiKey,
+            @Parameter(hidden = true) @HeaderParam("Authorization") String authorization,
+            @Context HttpServletRequest http) {
         RequestTrace trace = RequestLogFilter.traceOf(http);
         PrefixCapture requestBody = captureBodies ? new PrefixCapture(body, CAPTURED_BODY_BYTES) : null;
         MessagesRequest request = AnthropicJson.readRequest(requestBody == null ? body : requestBody, maxBodyBytes);
@@ -82,7 +114,18 @@ public final class MessagesResource {
 
     @POST
     @Path("/count_tokens")
-    public Response countTokens(InputStream body, @Context HttpServletRequest http) {
+    @Operation(operationId = "countMessageTokens", summary = "Count a request's input tokens", tags = OpenApiNames.TAG_ANTHROPIC,
+            description = "Counted locally over the converted request; no upstream call, no credential needed.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The count", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.COUNT_TOKENS_RESPONSE))),
+                @ApiResponse(responseCode = "default", description = "An error (400, 413)", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ANTHROPIC_ERROR)))})
+    public Response countTokens(
+            @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MESSAGES_REQUEST)))
+            InputStream body,
+            @Context HttpServletRequest http) {
         MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
         long tokens = messages.countTokens(request, RequestLogFilter.traceOf(http));
         return Response.ok(AnthropicJson.write(Map.of("input_tokens", tokens)),

@@ -2,6 +2,12 @@ package dev.optoant.http;
 
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.http.openapi.OpenApiNames;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +27,10 @@ public final class ModelsResource {
     }
 
     @GET
+    @Operation(operationId = "listModels", summary = "List models", description = "The models of anthropic.models, all on one page",
+            tags = OpenApiNames.TAG_ANTHROPIC, responses = @ApiResponse(responseCode = "200", description = "The models",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiNames.MODEL_LIST))))
     public Response list() {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("data", models);
@@ -32,7 +42,12 @@ public final class ModelsResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id) {
+    @Operation(operationId = "getModel", summary = "Get a model", tags = OpenApiNames.TAG_ANTHROPIC, responses = {
+            @ApiResponse(responseCode = "200", description = "The model", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MODEL_INFO))),
+            @ApiResponse(responseCode = "404", description = "No such model in anthropic.models", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ANTHROPIC_ERROR)))})
+    public Response get(@Parameter(description = "A model id, e.g. claude-sonnet-4-5") @PathParam("id") String id) {
         for (ListedModel model : models) {
             if (model.id().equals(id)) {
                 return Response.ok(AnthropicJson.write(model), MediaType.APPLICATION_JSON_TYPE).build();

@@ -96,6 +96,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         installErrorHandler(environment, requestLog.store());
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
                 new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
+        ApiDocumentation.register(config, environment);
     }
 
     private static void registerAnthropicApi(OptoantConfiguration config, Environment environment,
