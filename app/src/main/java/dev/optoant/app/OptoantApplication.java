@@ -5,6 +5,7 @@ import dev.optoant.domain.passthrough.PassthroughSettings;
 import dev.optoant.domain.convert.AnthropicToOpenAi;
 import dev.optoant.domain.messages.CreateMessageService;
 import dev.optoant.domain.messages.Heartbeat;
+import dev.optoant.app.logging.QuietAccessLog;
 import dev.optoant.http.ApiExceptionMapper;
 import dev.optoant.http.GatewayErrorHandler;
 import dev.optoant.http.MessagesResource;
@@ -81,7 +82,8 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");
         RequestLogging.Started requestLog = RequestLogging.start(config, environment);
-        environment.servlets().addFilter("request-log", new RequestLogFilter(requestLog.store()))
+        GracefulShutdown shutdown = GracefulShutdown.install(config, environment, upstream);
+        environment.servlets().addFilter("request-log", new RequestLogFilter(shutdown.labelling(requestLog.store())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         registerAdminApi(config, environment, requestLog);
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
@@ -93,6 +95,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.jersey().register(new ApiExceptionMapper());
         registerAnthropicApi(config, environment, upstream, upstreamSettings);
         installErrorHandler(environment);
+        QuietAccessLog.install(environment);
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
                 new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
     }
