@@ -7,8 +7,6 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -16,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the server when it stops (SIGTERM included): new connections are refused at once, requests in flight,
- * streams included, get {@code server.shutdownGracePeriod} to finish, then the upstream exchanges still open are cut
- * so their streams end, and the log rows of those requests say {@value #ERROR_TYPE}.
+ * Drains the server when it stops (SIGTERM included) and ends streams that outlast {@code server.shutdownGracePeriod}.
  *
- * <p>Jetty's own graceful stop ({@code Server.stopTimeout}, Dropwizard's {@code GracefulHandler}) waits for the
- * requests and answers 503 to new ones on open connections; only afterwards does it stop the managed objects, the
- * request log writer among them, so the rows of drained and cut requests are flushed. This class adds what Jetty
- * leaves out: closing the listening sockets (Jetty only stops accepting, so new clients would hang in the backlog)
- * and ending streams at the grace period (Jetty would close the client connections with the request threads still
- * blocked on the upstream, and their rows would come after the writer stopped).
+ * <p>Jetty's graceful stop does the first part: its connectors close their listening sockets (new connections are
+ * refused), Dropwizard's {@code GracefulHandler} answers 503 to new requests on open connections, and the server
+ * waits up to its stop timeout for the requests in flight, streams included, before it stops the managed objects,
+ * the request log writer among them, which then flushes their rows. At the end of the wait, though, Jetty would
+ * close the client connections while the request threads are still blocked on the upstream, and their rows would
+ * arrive after the writer stopped. So at the end of the grace period this class cuts the upstream exchanges still
+ * open: each stream ends at once (an {@code error} event on the Anthropic lane, an early end on the passthrough),
+ * its row is recorded with the error type {@value #ERROR_TYPE}, and Jetty's stop timeout, extended by a short
+ * allowance, covers that ending.
  */
 final class GracefulShutdown implements LifeCycle.Listener {
     static final String ERROR_TYPE = "gateway_shutdown";
@@ -85,12 +84,7 @@ final class GracefulShutdown implements LifeCycle.Listener {
         }
         GracefulHandler requests = server.getDescendant(GracefulHandler.class);
         LOG.info("Shutting down: new connections are refused, {} requests in flight have up to {} to finish",
-                requests == null ? "the" : requests.getCurrentRequestCount(), grace);
-        for (Connector connector : server.getConnectors()) {
-            if (connector instanceof NetworkConnector listening) {
-                listening.close();
-            }
-        }
+                requests == null ? "the" : requests.getCurrentRequestCount(), human(grace));
         Thread.ofPlatform().daemon().name("shutdown-grace").start(() -> cutAfterGrace(requests));
     }
 
@@ -115,7 +109,11 @@ final class GracefulShutdown implements LifeCycle.Listener {
         }
         cut = true;
         LOG.warn("Shutdown grace period of {} is over: cutting the upstream exchanges of {} requests still running",
-                grace, running < 0 ? "the" : running);
+                human(grace), running < 0 ? "the" : running);
         cutUpstream.run();
+    }
+
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -23,9 +23,11 @@ final class GatewayProcess implements AutoCloseable {
     private final int port;
     private final Path stdout;
     private final Path stderr;
+    private final Path data;
 
-    private GatewayProcess(Process process, int port, Path stdout, Path stderr) {
+    private GatewayProcess(Process process, int port, Path data, Path stdout, Path stderr) {
         this.process = process;
+        this.data = data;
         this.port = port;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -48,13 +50,18 @@ final class GatewayProcess implements AutoCloseable {
         Path stdout = data.resolve("stdout.log");
         Path stderr = data.resolve("stderr.log");
         builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        GatewayProcess gateway = new GatewayProcess(builder.start(), port, stdout, stderr);
+        GatewayProcess gateway = new GatewayProcess(builder.start(), port, data, stdout, stderr);
         gateway.awaitHealthy();
         return gateway;
     }
 
     int port() {
         return port;
+    }
+
+    /** {@code OPTOANT_DATA_DIR}: the embedded database and the journal. */
+    Path dataDirectory() {
+        return data;
     }
 
     URI uri(String path) {
@@ -76,7 +83,8 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Whether a TCP connection to the application port is refused right now. */
     boolean refusesConnections() {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
+        try {
+            new Socket("127.0.0.1", port).close();
             return false;
         } catch (ConnectException e) {
             return true;

@@ -129,6 +129,32 @@ class GracefulShutdownTest {
         });
     }
 
+    @Test
+    void embeddedDatabaseTakesTheRowsOfDrainedStreamsBeforeItStops() throws Exception {
+        gateway = GatewayProcess.startAndAwait(Map.of(
+                "OPENAI_BACKEND", upstream.baseUrl(),
+                "EMBEDDED_POSTGRES_PORT", String.valueOf(GatewayTestSupport.freePort()),
+                "SHUTDOWN_GRACE_PERIOD", "60s"));
+        OpenStream openai = open("/v1/chat/completions",
+                "{\"model\":\"deepseek-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        openai.awaitLine(line -> line.contains("Hel"));
+
+        gateway.terminate();
+        awaitRefused();
+        release.countDown();
+        assertThat(openai.rest()).endsWith("data: [DONE]\n\n");
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+
+        int reopenedPort = GatewayTestSupport.freePort();
+        try (EmbeddedPostgres reopened = EmbeddedPostgres.builder()
+                .setDataDirectory(gateway.dataDirectory().resolve("postgres"))
+                .setCleanDataDirectory(false).setPort(reopenedPort).start()) {
+            List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(reopened.getPort(), 1);
+            assertThat(rows).as("the row is in the database, not left in the journal").hasSize(1);
+            assertThat(rows.get(0).errorType()).isNull();
+        }
+    }
+
     private void awaitRefused() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!gateway.refusesConnections()) {
