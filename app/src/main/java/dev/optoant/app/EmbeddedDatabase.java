@@ -36,7 +36,8 @@ final class EmbeddedDatabase implements Managed {
                 builder.setPort(port);
             }
             EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> database.stopAtExit(exitWait), "embedded-postgres-exit"));
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> database.stopAtExit(exitWait), "embedded-postgres-exit"));
             return database;
         } catch (IOException | RuntimeException e) {
             throw new StartupException("database.embeddedDirectory " + directory

@@ -27,10 +27,19 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownTest {
     private static final Duration EXIT_LIMIT = Duration.ofSeconds(90);
-    private static final String FIRST = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"}}]}\n\n";
-    private static final String REST = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"finish_reason\":\"stop\"}]}\n\n"
+    private static final String FIRST =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"}}]}\n\n";
+    private static final String REST =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"finish_reason\":\"stop\"}]}\n\n"
             + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}\n\n"
             + "data: [DONE]\n\n";
+
+    private static final String OPENAI_PATH = "/v1/chat/completions";
+    private static final String OPENAI_BODY =
+            "{\"model\":\"deepseek-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    private static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
+    private static final String ANTHROPIC_BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":50,\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
     private final StubUpstream upstream = StubUpstream.startOrFail();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -73,14 +82,9 @@ class GracefulShutdownTest {
     @Test
     void streamsOpenAtSigtermFinishAndAreLogged() throws Exception {
         startGateway("60s");
-        OpenStream openai = open("/v1/chat/completions",
-                "{\"model\":\"deepseek-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
-        OpenStream anthropic = open("/anthropic/v1/messages",
-                "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":50,\"stream\":true,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        OpenStream openai = openStream(OPENAI_PATH, OPENAI_BODY);
+        OpenStream anthropic = openStream(ANTHROPIC_PATH, ANTHROPIC_BODY);
         assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
-        openai.awaitLine(line -> line.contains("Hel"));
-        anthropic.awaitLine(line -> line.contains("Hel"));
 
         gateway.terminate();
 
@@ -106,14 +110,9 @@ class GracefulShutdownTest {
     @Test
     void streamsStillOpenAtTheEndOfTheGracePeriodAreCutAndLogged() throws Exception {
         startGateway("1s");
-        OpenStream openai = open("/v1/chat/completions",
-                "{\"model\":\"deepseek-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
-        OpenStream anthropic = open("/anthropic/v1/messages",
-                "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":50,\"stream\":true,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        OpenStream openai = openStream(OPENAI_PATH, OPENAI_BODY);
+        OpenStream anthropic = openStream(ANTHROPIC_PATH, ANTHROPIC_BODY);
         assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
-        openai.awaitLine(line -> line.contains("Hel"));
-        anthropic.awaitLine(line -> line.contains("Hel"));
 
         gateway.terminate();
 
@@ -135,9 +134,7 @@ class GracefulShutdownTest {
                 "OPENAI_BACKEND", upstream.baseUrl(),
                 "EMBEDDED_POSTGRES_PORT", String.valueOf(GatewayTestSupport.freePort()),
                 "SHUTDOWN_GRACE_PERIOD", "60s"));
-        OpenStream openai = open("/v1/chat/completions",
-                "{\"model\":\"deepseek-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
-        openai.awaitLine(line -> line.contains("Hel"));
+        OpenStream openai = openStream(OPENAI_PATH, OPENAI_BODY);
 
         gateway.terminate();
         awaitRefused();
@@ -161,6 +158,13 @@ class GracefulShutdownTest {
             assertThat(System.nanoTime()).as("new connections are refused after SIGTERM").isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    /** Starts a stream and returns once its first text arrived. */
+    private OpenStream openStream(String path, String body) throws Exception {
+        OpenStream stream = open(path, body);
+        stream.awaitLine(line -> line.contains("Hel"));
+        return stream;
     }
 
     private OpenStream open(String path, String body) throws Exception {
