@@ -2,6 +2,7 @@ package dev.optoant.upstream;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolStats;
 
 /** The upstream HTTP client together with its pool, whose occupancy operators and tests can watch. */
@@ -40,6 +41,14 @@ public final class UpstreamConnections implements AutoCloseable {
 
     private PoolStats totals() {
         return pool.getTotalStats();
+    }
+
+    /**
+     * Closes every connection now, those carrying a request included: their readers fail at once. For the end of a
+     * shutdown's grace period; the client takes no new requests afterwards.
+     */
+    public void abortAll() {
+        pool.close(CloseMode.IMMEDIATE);
     }
 
     @Override

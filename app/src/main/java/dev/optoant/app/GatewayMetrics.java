@@ -1,7 +1,7 @@
 package dev.optoant.app;
 
 import dev.optoant.domain.log.RequestLogStore;
-import dev.optoant.http.RequestLogFilter;
+import dev.optoant.domain.log.StreamsInFlight;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
@@ -31,9 +31,14 @@ final class GatewayMetrics {
         return new GatewayMetrics(meters);
     }
 
-    /** The request-log filter, with metrics recorded from every entry before it goes to {@code log}. */
-    RequestLogFilter requestLogFilter(RequestLogStore log) {
-        return new RequestLogFilter(new MeteredRequestLogStore(log, meters), meters);
+    /** {@code log}, with metrics recorded from every entry before it goes there. */
+    RequestLogStore metered(RequestLogStore log) {
+        return new MeteredRequestLogStore(log, meters);
+    }
+
+    /** Told of every request that turns out to be a stream, and of its end. */
+    StreamsInFlight streams() {
+        return meters;
     }
 
     /** The upstream models the configuration names: always labelled as themselves. */

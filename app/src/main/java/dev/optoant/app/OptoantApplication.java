@@ -6,6 +6,7 @@ import dev.optoant.domain.passthrough.PassthroughSettings;
 import dev.optoant.domain.convert.AnthropicToOpenAi;
 import dev.optoant.domain.messages.CreateMessageService;
 import dev.optoant.domain.messages.Heartbeat;
+import dev.optoant.app.logging.QuietAccessLog;
 import dev.optoant.http.ApiExceptionMapper;
 import dev.optoant.http.GatewayErrorHandler;
 import dev.optoant.http.MessagesResource;
@@ -82,7 +83,10 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 .addMapping("/v1/*");
         RequestLogging.Started requestLog = RequestLogging.start(config, environment);
         GatewayMetrics metrics = GatewayMetrics.install(config, environment);
-        environment.servlets().addFilter("request-log", metrics.requestLogFilter(requestLog.store()))
+        GracefulShutdown shutdown = GracefulShutdown.install(config, environment, upstream);
+        // Requests cut by a shutdown are labelled first, so that metrics and the log agree on their error.
+        RequestLogStore requests = shutdown.labelling(metrics.metered(requestLog.store()));
+        environment.servlets().addFilter("request-log", new RequestLogFilter(requests, metrics.streams()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         registerAdminApi(config, environment, requestLog);
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
@@ -93,7 +97,8 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.jersey().register(new HealthResource());
         environment.jersey().register(new ApiExceptionMapper());
         registerAnthropicApi(config, environment, upstream, upstreamSettings);
-        installErrorHandler(environment, requestLog.store());
+        installErrorHandler(environment, requests);
+        QuietAccessLog.install(environment);
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
                 new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
         ApiDocumentation.register(config, environment);

@@ -78,7 +78,7 @@ final class RequestLogging {
             factory.setPassword(dsn.get().password().orElse(null));
         } else {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(config.database().embeddedDirectory(),
-                    config.database().embeddedPort());
+                    config.database().embeddedPort(), GracefulShutdown.longestStop(config));
             environment.lifecycle().manage(embedded);
             factory.setUrl(embedded.jdbcUrl());
             factory.setUser("postgres");

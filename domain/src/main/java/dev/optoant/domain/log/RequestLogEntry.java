@@ -39,4 +39,11 @@ public record RequestLogEntry(
         String apiKeyFingerprint,
         String requestBody,
         String responseBody) {
+
+    /** The same entry with another error, for causes only known after the request ended. */
+    public RequestLogEntry withError(String type, String message) {
+        return new RequestLogEntry(id, startedAt, api, method, path, requestedModel, upstreamModel, streaming, status,
+                type, message, latencyMicros, firstByteMicros, inputTokens, outputTokens, cachedTokens,
+                reasoningTokens, clientAddress, userAgent, apiKeyFingerprint, requestBody, responseBody);
+    }
 }

@@ -1,0 +1,205 @@
+package dev.optoant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optoant.domain.log.RequestLogEntry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM to the real gateway process while an OpenAI and an Anthropic stream are open: new connections are refused,
+ * the streams run to their end (or are cut at the grace period), the process exits, and both rows reach PostgreSQL.
+ */
+class GracefulShutdownTest {
+    private static final Duration EXIT_LIMIT = Duration.ofSeconds(90);
+    private static final String FIRST =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"}}]}\n\n";
+    private static final String REST =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}\n\n"
+            + "data: [DONE]\n\n";
+
+    private static final String OPENAI_PATH = "/v1/chat/completions";
+    private static final String OPENAI_BODY =
+            "{\"model\":\"deepseek-chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    private static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
+    private static final String ANTHROPIC_BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":50,\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+
+    private final StubUpstream upstream = StubUpstream.startOrFail();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch bothStarted = new CountDownLatch(2);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int dbPort = GatewayTestSupport.freePort();
+    private EmbeddedPostgres database;
+    private GatewayProcess gateway;
+
+    @BeforeEach
+    void startDatabaseAndUpstream() throws Exception {
+        database = EmbeddedPostgres.builder().setPort(dbPort).start();
+        // Every stream sends its first event, then holds the rest until the test releases it.
+        upstream.route("/v1/chat/completions", exchange -> {
+            OutputStream out = StubUpstream.startSse(exchange);
+            StubUpstream.event(out, FIRST);
+            bothStarted.countDown();
+            release.await();
+            StubUpstream.event(out, REST);
+        });
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        release.countDown();
+        if (gateway != null) {
+            gateway.close();
+        }
+        upstream.close();
+        database.close();
+    }
+
+    private void startGateway(String gracePeriod) throws Exception {
+        gateway = GatewayProcess.startAndAwait(Map.of(
+                "OPENAI_BACKEND", upstream.baseUrl(),
+                "DATABASE_DSN", "postgres://postgres@localhost:" + dbPort + "/postgres?sslmode=disable",
+                "SHUTDOWN_GRACE_PERIOD", gracePeriod));
+    }
+
+    @Test
+    void streamsOpenAtSigtermFinishAndAreLogged() throws Exception {
+        startGateway("60s");
+        OpenStream openai = openStream(OPENAI_PATH, OPENAI_BODY);
+        OpenStream anthropic = openStream(ANTHROPIC_PATH, ANTHROPIC_BODY);
+        assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        gateway.terminate();
+
+        awaitRefused();
+        assertThat(gateway.isAlive()).as("the gateway waits for the open streams").isTrue();
+        release.countDown();
+        String openaiBody = openai.rest();
+        String anthropicBody = anthropic.rest();
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+
+        assertThat(openaiBody).contains("\"content\":\"lo\"").endsWith("data: [DONE]\n\n");
+        assertThat(anthropicBody).contains("\"text\":\"lo\"").contains("event: message_delta")
+                .endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 2);
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.status()).isEqualTo(200);
+            assertThat(row.streaming()).isTrue();
+            assertThat(row.errorType()).isNull();
+            assertThat(row.outputTokens()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void streamsStillOpenAtTheEndOfTheGracePeriodAreCutAndLogged() throws Exception {
+        startGateway("1s");
+        OpenStream openai = openStream(OPENAI_PATH, OPENAI_BODY);
+        OpenStream anthropic = openStream(ANTHROPIC_PATH, ANTHROPIC_BODY);
+        assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        gateway.terminate();
+
+        String openaiBody = openai.rest();
+        String anthropicBody = anthropic.rest();
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+        assertThat(openaiBody).doesNotContain("[DONE]");
+        assertThat(anthropicBody).contains("event: error").doesNotContain("message_stop");
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 2);
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.errorType()).isEqualTo(GracefulShutdown.ERROR_TYPE);
+            assertThat(row.streaming()).isTrue();
+        });
+    }
+
+    @Test
+    void embeddedDatabaseTakesTheRowsOfDrainedStreamsBeforeItStops() throws Exception {
+        gateway = GatewayProcess.startAndAwait(Map.of(
+                "OPENAI_BACKEND", upstream.baseUrl(),
+                "EMBEDDED_POSTGRES_PORT", String.valueOf(GatewayTestSupport.freePort()),
+                "SHUTDOWN_GRACE_PERIOD", "60s"));
+        OpenStream openai = openStream(OPENAI_PATH, OPENAI_BODY);
+
+        gateway.terminate();
+        awaitRefused();
+        release.countDown();
+        assertThat(openai.rest()).endsWith("data: [DONE]\n\n");
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+
+        int reopenedPort = GatewayTestSupport.freePort();
+        try (EmbeddedPostgres reopened = EmbeddedPostgres.builder()
+                .setDataDirectory(gateway.dataDirectory().resolve("postgres"))
+                .setCleanDataDirectory(false).setPort(reopenedPort).start()) {
+            List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(reopened.getPort(), 1);
+            assertThat(rows).as("the row is in the database, not left in the journal").hasSize(1);
+            assertThat(rows.get(0).errorType()).isNull();
+        }
+    }
+
+    private void awaitRefused() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!gateway.refusesConnections()) {
+            assertThat(System.nanoTime()).as("new connections are refused after SIGTERM").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Starts a stream and returns once its first text arrived. */
+    private OpenStream openStream(String path, String body) throws Exception {
+        OpenStream stream = open(path, body);
+        stream.awaitLine(line -> line.contains("Hel"));
+        return stream;
+    }
+
+    private OpenStream open(String path, String body) throws Exception {
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(gateway.uri(path))
+                .header("Content-Type", "application/json")
+                .header("x-api-key", "sk-test")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new OpenStream(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)));
+    }
+
+    /** A streamed response being read line by line. */
+    private record OpenStream(BufferedReader reader) {
+        void awaitLine(java.util.function.Predicate<String> wanted) throws Exception {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (wanted.test(line)) {
+                    return;
+                }
+            }
+            throw new AssertionError("the stream ended before the expected line");
+        }
+
+        /** Everything until the end of the response, lines joined with "\n" as they came. */
+        String rest() throws Exception {
+            List<String> lines = new ArrayList<>();
+            String line;
+            try {
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException cut) {
+                // a response cut by the server ends here
+            }
+            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        }
+    }
+}
