@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.optoant.http.HealthResource;
 import dev.optoant.http.PassthroughServlet;
 import dev.optoant.http.RawPathGuardFilter;
+import dev.optoant.http.RequestLogFilter;
 import dev.optoant.http.RequestLogAdminServlet;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
