@@ -51,7 +51,11 @@ final class TranslatedMessageStream implements MessageStream {
                         translator.onChunk(chunk.chunk());
                     }
                     case ChunkStream.KeepAlive keepAlive -> translator.onKeepAlive();
-                    case ChunkStream.End end -> translator.finish();
+                    case ChunkStream.End end -> {
+                        translator.finish();
+                        // An overloaded finish ends in an error event the client sees, so the log records it too.
+                        translator.failure().ifPresent(error -> trace.error(error.type(), error.message()));
+                    }
                     case ChunkStream.Malformed malformed -> {
                         chunks.abort();
                         fail(translator, describe(malformed.data()));
