@@ -85,7 +85,8 @@ public final class HttpChatUpstream implements ChatUpstream {
         if (reply.status() / 100 != 2) {
             String body = readErrorBody(reply);
             reply.close();
-            throw new UpstreamStatusException(reply.status(), body);
+            org.apache.hc.core5.http.Header retryAfter = reply.response().getFirstHeader("Retry-After");
+            throw new UpstreamStatusException(reply.status(), body, retryAfter == null ? null : retryAfter.getValue());
         }
         return reply;
     }
