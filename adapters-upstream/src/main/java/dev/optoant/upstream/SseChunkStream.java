@@ -73,7 +73,12 @@ final class SseChunkStream implements ChunkStream {
             return DONE;
         }
         try {
-            return new Chunk(chunkReader.readValue(data));
+            ChatCompletionChunk chunk = chunkReader.readValue(data);
+            // An object with no id, choices or usage is no chunk: upstreams send {"error":{...}} this way.
+            if (chunk == null || chunk.id() == null && chunk.choices() == null && chunk.usage() == null) {
+                return new Malformed(data);
+            }
+            return new Chunk(chunk);
         } catch (JsonProcessingException e) {
             return new Malformed(data);
         } catch (IOException e) {

@@ -134,6 +134,11 @@ public final class PassthroughService implements PassthroughUseCase {
             case COMPLETED -> {
                 if (status >= 400) {
                     trace.error("upstream_http_" + status, UpstreamErrors.extract(new String(tail, StandardCharsets.UTF_8)));
+                } else {
+                    String error = BodyFacts.errorInBody(tail);
+                    if (error != null) {
+                        trace.error("upstream_error", "Upstream answered " + status + " with an error: " + error);
+                    }
                 }
             }
             case UPSTREAM_FAILED -> trace.error("upstream_error", "Upstream failed or went silent mid-response");
