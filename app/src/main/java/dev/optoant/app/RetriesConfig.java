@@ -1,9 +1,11 @@
 package dev.optoant.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.optoant.domain.resilience.RetryPolicy;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -25,6 +27,12 @@ public class RetriesConfig {
 
     @JsonProperty
     private DataSize maxReplayBody = DataSize.mebibytes(1);
+
+    @JsonIgnore
+    @ValidationMethod(message = "upstream.retries.maxBackoff must not be shorter than initialBackoff")
+    public boolean isBackoffOrdered() {
+        return maxBackoff.compareTo(initialBackoff) >= 0;
+    }
 
     public RetryPolicy policy() {
         return new RetryPolicy(maxAttempts, initialBackoff.toJavaDuration(), maxBackoff.toJavaDuration(),
