@@ -52,24 +52,25 @@ public final class PassthroughService implements PassthroughUseCase {
             throw tooLarge();
         }
         PrefixCapture requestPrefix = new PrefixCapture(request.body(), CAPTURED_BYTES);
-        ReplayableBody body = readBody(new BoundedInputStream(requestPrefix, settings.maxBodyBytes()),
-                request.contentLength());
-        List<Header> headers = upstreamHeaders(request.headers());
-        TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
-        // Only a body read in full tells whether it asks for a stream; a larger one counts as a request only.
-        boolean stream = body.replayable() && BodyFacts.request(requestPrefix.captured()).stream();
-        try (ConcurrencyLimit.Permit streamSlot = stream ? guards.streams().acquire() : null;
-                UpstreamReply reply = send(request, headers, body)) {
-            trace.firstByte();
-            OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
-            RelayOutcome outcome = copy(reply, out, responseTail);
-            byte[] tail = responseTail.bytes();
-            observe(reply.status(), outcome, tail, trace);
-            if (settings.captureBodies()) {
-                trace.bodies(new String(requestPrefix.captured(), StandardCharsets.UTF_8),
-                        new String(tail, StandardCharsets.UTF_8));
+        try {
+            ReplayableBody body = readBody(new BoundedInputStream(requestPrefix, settings.maxBodyBytes()),
+                    request.contentLength());
+            // Only a body read in full tells whether it asks for a stream; a larger one counts as a request only.
+            boolean stream = body.replayable() && BodyFacts.request(requestPrefix.captured()).stream();
+            try (ConcurrencyLimit.Permit streamSlot = stream ? guards.streams().acquire() : null;
+                    UpstreamReply reply = send(request, upstreamHeaders(request.headers()), body)) {
+                trace.firstByte();
+                OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
+                TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
+                RelayOutcome outcome = copy(reply, out, responseTail);
+                byte[] tail = responseTail.bytes();
+                observe(reply.status(), outcome, tail, trace);
+                if (settings.captureBodies()) {
+                    trace.bodies(new String(requestPrefix.captured(), StandardCharsets.UTF_8),
+                            new String(tail, StandardCharsets.UTF_8));
+                }
+                return outcome;
             }
-            return outcome;
         } finally {
             BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
             trace.requested(facts.model(), facts.stream());

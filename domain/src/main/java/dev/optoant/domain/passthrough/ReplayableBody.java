@@ -40,11 +40,6 @@ final class ReplayableBody {
         return bytes != null;
     }
 
-    /** The bytes read so far: all of a replayable body, none of a streaming one. */
-    byte[] buffered() {
-        return bytes == null ? new byte[0] : bytes;
-    }
-
     /** A fresh stream over the body; for a streaming body, the one and only stream. */
     InputStream open() {
         return bytes != null ? new ByteArrayInputStream(bytes) : stream;
