@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.messages.UpstreamErrors;
 import dev.optoant.domain.openai.ChatCompletion;
 import dev.optoant.domain.openai.ChatCompletionChunk;
 import dev.optoant.domain.openai.ChatCompletionRequest;
@@ -47,7 +48,17 @@ public final class HttpChatUpstream implements ChatUpstream {
     public ChatCompletion complete(ChatCompletionRequest request, String bearerToken) {
         try (HttpUpstreamReply reply = send(request, bearerToken, "application/json")) {
             try {
-                return COMPLETION.readValue(reply.body());
+                byte[] body = reply.body().readAllBytes();
+                ChatCompletion completion = COMPLETION.readValue(body);
+                // An object with no id, choices or usage is no completion: upstreams send {"error":{...}} with 200.
+                if (completion == null
+                        || completion.id() == null && completion.choices() == null && completion.usage() == null) {
+                    throw new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
+                            "Upstream answered with a body that is not a chat completion: "
+                                    + UpstreamErrors.extract(new String(body, 0, Math.min(body.length, MAX_ERROR_BODY_BYTES),
+                                            StandardCharsets.UTF_8)));
+                }
+                return completion;
             } catch (JsonProcessingException e) {
                 throw new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
                         "Upstream answered with a body that is not a chat completion: " + e.getOriginalMessage(), e);
@@ -85,7 +96,8 @@ public final class HttpChatUpstream implements ChatUpstream {
         if (reply.status() / 100 != 2) {
             String body = readErrorBody(reply);
             reply.close();
-            throw new UpstreamStatusException(reply.status(), body);
+            org.apache.hc.core5.http.Header retryAfter = reply.response().getFirstHeader("Retry-After");
+            throw new UpstreamStatusException(reply.status(), body, retryAfter == null ? null : retryAfter.getValue());
         }
         return reply;
     }

@@ -39,6 +39,10 @@ final class HttpUpstreamReply implements UpstreamReply {
         return headers;
     }
 
+    ClassicHttpResponse response() {
+        return response;
+    }
+
     @Override
     public InputStream body() {
         return body;

@@ -100,7 +100,12 @@ final class SseChunkStream implements ChunkStream {
             return DONE;
         }
         try {
-            return new Chunk(chunkReader.readValue(data, 0, dataLength));
+            ChatCompletionChunk chunk = chunkReader.readValue(data, 0, dataLength);
+            // An object with no id, choices or usage is no chunk: upstreams send {"error":{...}} this way.
+            if (chunk == null || chunk.id() == null && chunk.choices() == null && chunk.usage() == null) {
+                return new Malformed(new String(data, 0, dataLength, StandardCharsets.UTF_8));
+            }
+            return new Chunk(chunk);
         } catch (IOException e) {
             return new Malformed(new String(data, 0, dataLength, StandardCharsets.UTF_8));
         }

@@ -2,6 +2,7 @@ package dev.optoant.upstream;
 
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.error.UpstreamNotReachedException;
 import dev.optoant.domain.passthrough.BodyTooLargeException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -29,7 +30,7 @@ final class UpstreamFailures {
         }
         if (failure instanceof ConnectTimeoutException || failure instanceof ConnectException
                 || failure instanceof NoRouteToHostException || failure instanceof UnknownHostException) {
-            return new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
+            return new UpstreamNotReachedException(
                     "Upstream " + upstreamOrigin + " is unreachable: " + describe(failure), failure);
         }
         if (failure instanceof SocketTimeoutException) {

@@ -97,7 +97,7 @@ class HttpChatUpstreamTest {
             assertThat(items.get(0)).isInstanceOf(ChunkStream.KeepAlive.class);
             assertThat(((ChunkStream.Chunk) items.get(1)).chunk().choices().get(0).delta().content()).isEqualTo("a");
             assertThat(((ChunkStream.Chunk) items.get(2)).chunk().choices().get(0).delta().content()).isEqualTo("b");
-            assertThat(items.get(3)).isInstanceOf(ChunkStream.Chunk.class);
+            assertThat(items.get(3)).as("an error object is no chunk").isInstanceOf(ChunkStream.Malformed.class);
             assertThat(items.get(4)).isEqualTo(new ChunkStream.End(true));
         }
     }

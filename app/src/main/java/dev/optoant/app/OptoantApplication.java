@@ -7,6 +7,7 @@ import dev.optoant.domain.convert.AnthropicToOpenAi;
 import dev.optoant.domain.messages.CreateMessageService;
 import dev.optoant.domain.messages.Heartbeat;
 import dev.optoant.app.logging.QuietAccessLog;
+import dev.optoant.domain.resilience.UpstreamGuards;
 import dev.optoant.http.ApiExceptionMapper;
 import dev.optoant.http.GatewayErrorHandler;
 import dev.optoant.http.MessagesResource;
@@ -76,10 +77,11 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.metrics().registerGauge("upstream.connections.idle", upstream::idle);
         environment.metrics().registerGauge("upstream.connections.pending", upstream::pending);
 
+        UpstreamGuards guards = UpstreamGuarding.guards(config, environment);
         PassthroughService passthrough = new PassthroughService(
                 new HttpPassthroughUpstream(upstream.client(), upstreamSettings.baseUrl()),
                 new PassthroughSettings("/v1", config.upstream().apiKey(), config.limits().maxRequestBodyBytes(),
-                        config.requestLog().captureBodies()));
+                        config.requestLog().captureBodies()), guards);
         environment.servlets().addServlet("openai-passthrough", new PassthroughServlet(passthrough))
                 .addMapping("/v1/*");
         RequestLogging.Started requestLog = RequestLogging.start(config, environment);
@@ -89,6 +91,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         RequestLogStore requests = shutdown.labelling(metrics.metered(requestLog.store()));
         environment.servlets().addFilter("request-log", new RequestLogFilter(requests, metrics.streams()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        UpstreamGuarding.limitRequests(config, environment);
         registerAdminApi(config, environment, requestLog);
         environment.servlets().addFilter("raw-path-guard", new RawPathGuardFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -97,7 +100,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         environment.jersey().register(new HealthResource());
         environment.jersey().register(new ApiExceptionMapper());
-        registerAnthropicApi(config, environment, upstream, upstreamSettings);
+        registerAnthropicApi(config, environment, upstream, upstreamSettings, guards);
         installErrorHandler(environment, requests);
         QuietAccessLog.install(environment);
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
@@ -106,7 +109,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
     }
 
     private static void registerAnthropicApi(OptoantConfiguration config, Environment environment,
-            UpstreamConnections upstream, UpstreamSettings upstreamSettings) {
+            UpstreamConnections upstream, UpstreamSettings upstreamSettings, UpstreamGuards guards) {
         ScheduledExecutorService pings = environment.lifecycle().scheduledExecutorService("anthropic-pings", true)
                 .threads(1).build();
         CreateMessageService messages = new CreateMessageService(
@@ -114,7 +117,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 new HttpChatUpstream(upstream.client(), upstreamSettings.baseUrl(), MAX_SSE_LINE_BYTES),
                 new JtokkitTokenCounter(),
                 new Heartbeat(pings, config.anthropic().pingInterval()),
-                config.upstream().apiKey());
+                config.upstream().apiKey(), guards);
         environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes(),
                 config.requestLog().captureBodies()));
         environment.jersey().register(new ModelsResource(config.anthropic().listedModels()));

@@ -38,6 +38,15 @@ public class OptoantConfiguration extends Configuration {
     @JsonProperty
     private AdminApiConfig adminApi = new AdminApiConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ConcurrencyConfig concurrency = new ConcurrencyConfig();
+
+    public ConcurrencyConfig concurrency() {
+        return concurrency;
+    }
+
     public UpstreamConfig upstream() {
         return upstream;
     }

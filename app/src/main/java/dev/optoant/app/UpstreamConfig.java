@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.optoant.upstream.UpstreamSettings;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.Optional;
@@ -40,6 +42,11 @@ public class UpstreamConfig {
     @JsonProperty
     private int maxConnections = 1024;
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RetriesConfig retries = new RetriesConfig();
+
     public URI baseUri() {
         return URI.create(baseUrl);
     }
@@ -47,6 +54,10 @@ public class UpstreamConfig {
     /** The key that replaces client credentials, when one is configured. */
     public Optional<String> apiKey() {
         return apiKey == null || apiKey.isBlank() ? Optional.empty() : Optional.of(apiKey.strip());
+    }
+
+    public RetriesConfig retries() {
+        return retries;
     }
 
     public UpstreamSettings toSettings() {

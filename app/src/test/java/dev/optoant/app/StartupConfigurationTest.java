@@ -19,7 +19,9 @@ class StartupConfigurationTest {
             "OPENAI_BACKEND|ftp://example.com|upstream.baseUrl",
             "REQUEST_TIMEOUT_SECONDS|soon|upstream.firstByteTimeout",
             "DATABASE_DSN|not a dsn|database.dsn",
-            "MAX_REQUEST_BODY|-5|limits.maxRequestBody"})
+            "MAX_REQUEST_BODY|-5|limits.maxRequestBody",
+            "UPSTREAM_RETRY_MAX_BACKOFF|1ms|upstream.retries",
+            "MAX_CONCURRENT_STREAMS|0|concurrency.maxStreams"})
     void wrongSettingFailsWithOneLineNamingTheKey(String variable, String value, String key) throws Exception {
         Result result = launch(Map.of(variable, value, "ADMIN_PORT", "0"));
 

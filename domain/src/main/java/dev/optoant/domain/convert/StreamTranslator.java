@@ -57,6 +57,7 @@ public final class StreamTranslator {
     private ChatUsage lastUsage;
     private long outputChars;
     private String stopReason;
+    private StreamEvent.ErrorBody failure;
 
     public StreamTranslator(String messageId, String requestedModel, long inputTokensEstimate, EventSink sink) {
         this.messageId = messageId;
@@ -149,7 +150,13 @@ public final class StreamTranslator {
             return;
         }
         phase = Phase.ENDED;
-        sink.send(new StreamEvent.Error(new StreamEvent.ErrorBody(errorType, message)));
+        failure = new StreamEvent.ErrorBody(errorType, message);
+        sink.send(new StreamEvent.Error(failure));
+    }
+
+    /** The error the stream ended with, if it ended with one ({@link #fail}, or an overloaded finish). */
+    public java.util.Optional<StreamEvent.ErrorBody> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     public boolean ended() {

@@ -11,6 +11,11 @@ import dev.optoant.domain.port.ChatUpstream;
 import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.TokenCounter;
 import dev.optoant.domain.port.UpstreamStatusException;
+import dev.optoant.domain.error.UpstreamNotReachedException;
+import dev.optoant.domain.resilience.ConcurrencyLimit;
+import dev.optoant.domain.resilience.RetryPolicy;
+import dev.optoant.domain.resilience.UpstreamGuards;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,20 +26,27 @@ public final class CreateMessageService implements CreateMessageUseCase {
     private final TokenCounter tokens;
     private final Heartbeat heartbeat;
     private final Optional<String> upstreamApiKey;
+    private final UpstreamGuards guards;
 
     public CreateMessageService(AnthropicToOpenAi toOpenAi, ChatUpstream upstream, TokenCounter tokens,
             Heartbeat heartbeat, Optional<String> upstreamApiKey) {
+        this(toOpenAi, upstream, tokens, heartbeat, upstreamApiKey, UpstreamGuards.none());
+    }
+
+    public CreateMessageService(AnthropicToOpenAi toOpenAi, ChatUpstream upstream, TokenCounter tokens,
+            Heartbeat heartbeat, Optional<String> upstreamApiKey, UpstreamGuards guards) {
         this.toOpenAi = toOpenAi;
         this.upstream = upstream;
         this.tokens = tokens;
         this.heartbeat = heartbeat;
         this.upstreamApiKey = upstreamApiKey;
+        this.guards = guards;
     }
 
     @Override
     public MessagesResponse create(MessagesRequest request, String clientToken, RequestTrace trace) {
         ChatCompletionRequest converted = convert(request, false, trace);
-        ChatCompletion completion = mappingUpstreamErrors(() -> upstream.complete(converted, credential(clientToken)));
+        ChatCompletion completion = retrying(() -> upstream.complete(converted, credential(clientToken)));
         trace.firstByte();
         trace.usage(completion.usage());
         return OpenAiToAnthropic.convert(completion, MessageIds.next(), request.model());
@@ -43,10 +55,17 @@ public final class CreateMessageService implements CreateMessageUseCase {
     @Override
     public MessageStream open(MessagesRequest request, String clientToken, RequestTrace trace) {
         ChatCompletionRequest converted = convert(request, true, trace);
-        ChunkStream chunks = mappingUpstreamErrors(() -> upstream.stream(converted, credential(clientToken)));
+        ConcurrencyLimit.Permit streamSlot = guards.streams().acquire();
+        ChunkStream chunks;
+        try {
+            chunks = retrying(() -> upstream.stream(converted, credential(clientToken)));
+        } catch (RuntimeException e) {
+            streamSlot.close();
+            throw e;
+        }
         trace.firstByte();
         return new TranslatedMessageStream(chunks, MessageIds.next(), request.model(),
-                RoughTokenEstimate.of(converted), heartbeat, trace);
+                RoughTokenEstimate.of(converted), heartbeat, trace, streamSlot);
     }
 
     @Override
@@ -62,11 +81,27 @@ public final class CreateMessageService implements CreateMessageUseCase {
         return converted;
     }
 
-    private static <T> T mappingUpstreamErrors(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (UpstreamStatusException e) {
-            throw UpstreamErrors.toGatewayException(e);
+    /**
+     * Calls the upstream, again after a connection failure or a retryable status while the policy allows; the
+     * converted request is in memory, and no byte has gone to the client yet.
+     */
+    private <T> T retrying(Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Duration> wait;
+            RuntimeException failure;
+            try {
+                return call.get();
+            } catch (UpstreamNotReachedException e) {
+                failure = e;
+                wait = guards.retrier().nextWait(attempt, null);
+            } catch (UpstreamStatusException e) {
+                failure = UpstreamErrors.toGatewayException(e);
+                wait = RetryPolicy.retryableStatus(e.status())
+                        ? guards.retrier().nextWait(attempt, e.retryAfter()) : Optional.empty();
+            }
+            if (wait.isEmpty() || !guards.retrier().pause(wait.get())) {
+                throw failure;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.optoant.domain.messages;
 
 import dev.optoant.domain.convert.StreamTranslator;
 import dev.optoant.domain.log.RequestTrace;
+import dev.optoant.domain.resilience.ConcurrencyLimit;
 import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.EventSink;
 import java.io.IOException;
@@ -15,10 +16,12 @@ final class TranslatedMessageStream implements MessageStream {
     private final long inputTokensEstimate;
     private final Heartbeat heartbeat;
     private final RequestTrace trace;
+    private final ConcurrencyLimit.Permit streamSlot;
 
     TranslatedMessageStream(ChunkStream chunks, String messageId, String requestedModel, long inputTokensEstimate,
-            Heartbeat heartbeat, RequestTrace trace) {
+            Heartbeat heartbeat, RequestTrace trace, ConcurrencyLimit.Permit streamSlot) {
         this.trace = trace;
+        this.streamSlot = streamSlot;
         this.chunks = chunks;
         this.messageId = messageId;
         this.requestedModel = requestedModel;
@@ -51,7 +54,11 @@ final class TranslatedMessageStream implements MessageStream {
                         translator.onChunk(chunk.chunk());
                     }
                     case ChunkStream.KeepAlive keepAlive -> translator.onKeepAlive();
-                    case ChunkStream.End end -> translator.finish();
+                    case ChunkStream.End end -> {
+                        translator.finish();
+                        // An overloaded finish ends in an error event the client sees, so the log records it too.
+                        translator.failure().ifPresent(error -> trace.error(error.type(), error.message()));
+                    }
                     case ChunkStream.Malformed malformed -> {
                         chunks.abort();
                         fail(translator, describe(malformed.data()));
@@ -72,6 +79,7 @@ final class TranslatedMessageStream implements MessageStream {
                 pings.cancel(false);
             }
             chunks.close();
+            close();
         }
     }
 
@@ -91,5 +99,6 @@ final class TranslatedMessageStream implements MessageStream {
     @Override
     public void close() {
         chunks.close();
+        streamSlot.close();
     }
 }

@@ -3,8 +3,10 @@ package dev.optoant.domain.passthrough;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.optoant.domain.messages.UpstreamErrors;
 import dev.optoant.domain.openai.ChatUsage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,38 @@ final class BodyFacts {
                     // look further back
                 }
             }
+        }
+        return null;
+    }
+
+    /**
+     * The upstream's message when a successful body, or the last event of a stream, is an error object rather than
+     * an answer ({@code {"error":{...}}} sent with 200); null otherwise.
+     */
+    static String errorInBody(byte[] tail) {
+        String text = new String(tail, StandardCharsets.UTF_8).strip();
+        if (!text.contains("\"error\"")) {
+            return null;
+        }
+        String candidate = text;
+        int data = text.lastIndexOf("data:");
+        while (data >= 0) {
+            String event = text.substring(data + 5).strip();
+            int end = event.indexOf('\n');
+            event = end < 0 ? event : event.substring(0, end).strip();
+            if (!event.equals("[DONE]")) {
+                candidate = event;
+                break;
+            }
+            data = data == 0 ? -1 : text.lastIndexOf("data:", data - 1);
+        }
+        try {
+            JsonNode root = JSON.readTree(candidate);
+            if (root != null && root.has("error") && !root.has("choices")) {
+                return UpstreamErrors.extract(candidate);
+            }
+        } catch (IOException | RuntimeException notOneObject) {
+            // a cut or unreadable tail tells nothing
         }
         return null;
     }

@@ -2,6 +2,12 @@ package dev.optoant.domain.passthrough;
 
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.error.UpstreamNotReachedException;
+import dev.optoant.domain.resilience.ConcurrencyLimit;
+import dev.optoant.domain.resilience.RetryPolicy;
+import dev.optoant.domain.resilience.UpstreamGuards;
+import java.time.Duration;
+import java.util.Optional;
 import dev.optoant.domain.log.RequestTrace;
 import dev.optoant.domain.messages.UpstreamErrors;
 import dev.optoant.domain.port.PassthroughUpstream;
@@ -26,10 +32,16 @@ public final class PassthroughService implements PassthroughUseCase {
 
     private final PassthroughUpstream upstream;
     private final PassthroughSettings settings;
+    private final UpstreamGuards guards;
 
     public PassthroughService(PassthroughUpstream upstream, PassthroughSettings settings) {
+        this(upstream, settings, UpstreamGuards.none());
+    }
+
+    public PassthroughService(PassthroughUpstream upstream, PassthroughSettings settings, UpstreamGuards guards) {
         this.upstream = upstream;
         this.settings = settings;
+        this.guards = guards;
     }
 
     @Override
@@ -40,31 +52,91 @@ public final class PassthroughService implements PassthroughUseCase {
             throw tooLarge();
         }
         PrefixCapture requestPrefix = new PrefixCapture(request.body(), CAPTURED_BYTES);
-        RelayRequest outbound = request.withHeadersAndBody(
-                upstreamHeaders(request.headers()),
-                new BoundedInputStream(requestPrefix, settings.maxBodyBytes()));
-        TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
-        UpstreamReply sent;
+        boolean described = false;
         try {
-            sent = upstream.send(outbound);
-        } finally {
-            // The body has gone upstream (or failed to): its model and stream flag are known from here on, so a
-            // stream counts as in flight while it is relayed.
-            BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
-            trace.requested(facts.model(), facts.stream());
-        }
-        try (UpstreamReply reply = sent) {
-            trace.firstByte();
-            OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
-            RelayOutcome outcome = copy(reply, out, responseTail);
-            byte[] tail = responseTail.bytes();
-            observe(reply.status(), outcome, tail, trace);
-            if (settings.captureBodies()) {
-                trace.bodies(new String(requestPrefix.captured(), StandardCharsets.UTF_8),
-                        new String(tail, StandardCharsets.UTF_8));
+            ReplayableBody body = readBody(new BoundedInputStream(requestPrefix, settings.maxBodyBytes()),
+                    request.contentLength());
+            // Only a body read in full tells whether it asks for a stream; a larger one counts as a request only.
+            boolean stream = false;
+            if (body.replayable()) {
+                // Known before the call, so a stream counts as in flight while it is relayed.
+                BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
+                trace.requested(facts.model(), facts.stream());
+                described = true;
+                stream = facts.stream();
             }
-            return outcome;
+            try (ConcurrencyLimit.Permit streamSlot = stream ? guards.streams().acquire() : null;
+                    UpstreamReply reply = send(request, upstreamHeaders(request.headers()), body)) {
+                trace.firstByte();
+                OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
+                TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
+                RelayOutcome outcome = copy(reply, out, responseTail);
+                byte[] tail = responseTail.bytes();
+                observe(reply.status(), outcome, tail, trace);
+                if (settings.captureBodies()) {
+                    trace.bodies(new String(requestPrefix.captured(), StandardCharsets.UTF_8),
+                            new String(tail, StandardCharsets.UTF_8));
+                }
+                return outcome;
+            }
+        } finally {
+            if (!described) {
+                BodyFacts.RequestFacts facts = BodyFacts.request(requestPrefix.captured());
+                trace.requested(facts.model(), facts.stream());
+            }
         }
+    }
+
+    private ReplayableBody readBody(InputStream bounded, long contentLength) {
+        try {
+            return ReplayableBody.of(bounded, contentLength, guards.maxReplayBytes());
+        } catch (BodyTooLargeException e) {
+            throw tooLarge();
+        } catch (IOException e) {
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Calls the upstream, again after a connection failure or a retryable status while the body can be replayed and
+     * the policy allows; nothing has reached the client yet. The last failure is what the client gets.
+     */
+    private UpstreamReply send(RelayRequest request, List<Header> headers, ReplayableBody body) {
+        for (int attempt = 1; ; attempt++) {
+            RelayRequest outbound = new RelayRequest(request.method(), request.rawPath(), request.rawQuery(), headers,
+                    body.open(), body.length());
+            UpstreamReply reply;
+            try {
+                reply = upstream.send(outbound);
+            } catch (UpstreamNotReachedException e) {
+                Optional<Duration> wait = body.replayable() ? guards.retrier().nextWait(attempt, null) : Optional.empty();
+                if (wait.isPresent() && guards.retrier().pause(wait.get())) {
+                    continue;
+                }
+                throw e;
+            }
+            if (!body.replayable() || !RetryPolicy.retryableStatus(reply.status())) {
+                return reply;
+            }
+            Optional<Duration> wait = guards.retrier().nextWait(attempt, header(reply.headers(), "retry-after"));
+            if (wait.isEmpty()) {
+                return reply;
+            }
+            reply.close();
+            if (!guards.retrier().pause(wait.get())) {
+                throw new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
+                        "Interrupted while waiting to retry after upstream status " + reply.status());
+            }
+        }
+    }
+
+    private static String header(List<Header> headers, String name) {
+        for (Header header : headers) {
+            if (header.is(name)) {
+                return header.value();
+            }
+        }
+        return null;
     }
 
     private static void observe(int status, RelayOutcome outcome, byte[] tail, RequestTrace trace) {
@@ -73,6 +145,11 @@ public final class PassthroughService implements PassthroughUseCase {
             case COMPLETED -> {
                 if (status >= 400) {
                     trace.error("upstream_http_" + status, UpstreamErrors.extract(new String(tail, StandardCharsets.UTF_8)));
+                } else {
+                    String error = BodyFacts.errorInBody(tail);
+                    if (error != null) {
+                        trace.error("upstream_error", "Upstream answered " + status + " with an error: " + error);
+                    }
                 }
             }
             case UPSTREAM_FAILED -> trace.error("upstream_error", "Upstream failed or went silent mid-response");

@@ -122,6 +122,8 @@ class StreamTranslatorTest {
         assertThat(sink.events.getLast()).isInstanceOfSatisfying(StreamEvent.Error.class,
                 error -> assertThat(error.error().type()).isEqualTo("overloaded_error"));
         assertThat(translator.ended()).isTrue();
+        assertThat(translator.failure()).hasValueSatisfying(
+                failure -> assertThat(failure.type()).isEqualTo("overloaded_error"));
     }
 
     @Test

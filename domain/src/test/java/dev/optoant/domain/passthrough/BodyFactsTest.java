@@ -64,4 +64,19 @@ class BodyFactsTest {
         tail.append(utf8("xyz"), 0, 3);
         assertThat(new String(tail.bytes(), StandardCharsets.UTF_8)).isEqualTo("56789xyz");
     }
+
+    @Test
+    void anErrorObjectSentAsASuccessIsFoundInJsonAndInTheLastEvent() {
+        assertThat(BodyFacts.errorInBody(bytes("{\"error\":{\"message\":\"busy\",\"type\":\"server_error\"}}")))
+                .isEqualTo("busy");
+        assertThat(BodyFacts.errorInBody(bytes("data: {\"choices\":[]}\n\ndata: {\"error\":{\"message\":\"cut\"}}\n\n"
+                + "data: [DONE]\n\n"))).isEqualTo("cut");
+        assertThat(BodyFacts.errorInBody(bytes("{\"choices\":[{\"message\":{\"content\":\"\\\"error\\\"\"}}]}")))
+                .isNull();
+        assertThat(BodyFacts.errorInBody(bytes("ror\":{\"message\":\"cut at the front\"}}"))).isNull();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
