@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Caps concurrent API requests ({@code /v1/*}, {@code /anthropic/*}): one over the cap gets a 429 in the API's
@@ -15,6 +16,8 @@ import java.io.IOException;
  */
 public final class ConcurrencyLimitFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+
+    private static final int DRAIN_LIMIT = 64 * 1024;
 
     private final transient ConcurrencyLimit requests;
 
@@ -37,11 +40,38 @@ public final class ConcurrencyLimitFilter extends HttpFilter {
             ErrorFormat format = ErrorFormat.forPath(path);
             RequestLogFilter.traceOf(request).error(format.type(busy.kind()), busy.getMessage());
             response.setHeader("Retry-After", "1");
+            if (!drained(request)) {
+                response.setHeader("Connection", "close");
+            }
             ErrorResponses.write(response, format, busy.kind(), busy.getMessage());
             return;
         }
         try (permit) {
             chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Reads a refused request's small body, so the connection stays usable: closing a socket with unread bytes in it
+     * makes TCP reset it, and the client may lose the answer. A larger body closes the connection instead.
+     */
+    private static boolean drained(HttpServletRequest request) {
+        if (request.getContentLengthLong() > DRAIN_LIMIT) {
+            return false;
+        }
+        try (InputStream body = request.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = body.read(buffer)) >= 0) {
+                total += n;
+                if (total > DRAIN_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
