@@ -14,19 +14,19 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** Starts the real application from the repository's own {@code config.yml} with test overrides. */
-final class GatewayTestSupport {
-    static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
+public final class GatewayTestSupport {
+    public static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
     private GatewayTestSupport() {
     }
 
     /** Random ports, the given upstream, a fresh data directory, plus any extra overrides. */
-    static ConfigOverride[] overrides(String upstreamBaseUrl, ConfigOverride... extra) {
+    public static ConfigOverride[] overrides(String upstreamBaseUrl, ConfigOverride... extra) {
         return overrides(upstreamBaseUrl, freshDataDirectory(), extra);
     }
 
     /** As {@link #overrides(String, ConfigOverride...)} with a given data directory (journal and embedded database). */
-    static ConfigOverride[] overrides(String upstreamBaseUrl, Path data, ConfigOverride... extra) {
+    public static ConfigOverride[] overrides(String upstreamBaseUrl, Path data, ConfigOverride... extra) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
@@ -38,7 +38,7 @@ final class GatewayTestSupport {
     }
 
     /** A new directory under target/, so runs never share a database or a journal. */
-    static Path freshDataDirectory() {
+    public static Path freshDataDirectory() {
         try {
             Path target = Path.of("target", "gateway-data");
             Files.createDirectories(target);
@@ -52,7 +52,7 @@ final class GatewayTestSupport {
      * Polls the request log in the PostgreSQL on {@code dbPort} until it holds {@code expected} rows (30 s at most),
      * waits a little longer so that extra rows would show, and returns them newest first.
      */
-    static List<RequestLogEntry> awaitLogRows(int dbPort, int expected) throws InterruptedException {
+    public static List<RequestLogEntry> awaitLogRows(int dbPort, int expected) throws InterruptedException {
         PostgresRequestLogStore store = new PostgresRequestLogStore(
                 Jdbi.create("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", ""));
         RequestLogFilter all = new RequestLogFilter(null, null, null, null, null, false, null, 1000);
@@ -65,7 +65,7 @@ final class GatewayTestSupport {
     }
 
     /** A TCP port that was free a moment ago. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
