@@ -37,6 +37,14 @@ final class AnthropicJson {
     private AnthropicJson() {
     }
 
+    /** A declared {@code Content-Length} over the limit is refused before a byte of the body is read. */
+    static void requireDeclaredLengthWithin(long contentLength, long maxBytes) {
+        if (contentLength > maxBytes) {
+            throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE,
+                    "Request body exceeds the limit of " + maxBytes + " bytes");
+        }
+    }
+
     static MessagesRequest readRequest(InputStream body, long maxBytes) {
         try {
             MessagesRequest request = REQUEST.readValue(new Utf8CheckingInputStream(new BoundedInputStream(body, maxBytes)));

@@ -46,6 +46,7 @@ public final class MessagesResource {
     public Response create(InputStream body, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("Authorization") String authorization, @Context HttpServletRequest http) {
         RequestTrace trace = RequestLogFilter.traceOf(http);
+        AnthropicJson.requireDeclaredLengthWithin(http.getContentLengthLong(), maxBodyBytes);
         PrefixCapture requestBody = captureBodies ? new PrefixCapture(body, CAPTURED_BODY_BYTES) : null;
         MessagesRequest request = AnthropicJson.readRequest(requestBody == null ? body : requestBody, maxBodyBytes);
         String token = Credentials.from(apiKey, authorization);
@@ -83,6 +84,7 @@ public final class MessagesResource {
     @POST
     @Path("/count_tokens")
     public Response countTokens(InputStream body, @Context HttpServletRequest http) {
+        AnthropicJson.requireDeclaredLengthWithin(http.getContentLengthLong(), maxBodyBytes);
         MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
         long tokens = messages.countTokens(request, RequestLogFilter.traceOf(http));
         return Response.ok(AnthropicJson.write(Map.of("input_tokens", tokens)),
