@@ -23,7 +23,6 @@ final class AnthropicJson {
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             // Anthropic's API takes integers where it says so: 1.5 tokens is an error, not 1.
             .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
             // A repeated key would mean whatever the last parser in a chain decides; refuse it instead.
             .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
     // "`dev.optoant.domain.anthropic.InputMessage`" in a Jackson message becomes "`InputMessage`".
@@ -47,11 +46,19 @@ final class AnthropicJson {
 
     static MessagesRequest readRequest(InputStream body, long maxBytes) {
         try {
-            MessagesRequest request = REQUEST.readValue(new Utf8CheckingInputStream(new BoundedInputStream(body, maxBytes)));
-            if (request == null) {
-                throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is empty; a JSON object is required");
+            // Trailing content is checked here: FAIL_ON_TRAILING_TOKENS would also fire inside the content-block
+            // deserializers, which bind sub-trees from the same parser.
+            try (JsonParser parser = JSON.createParser(new Utf8CheckingInputStream(new BoundedInputStream(body, maxBytes)))) {
+                MessagesRequest request = REQUEST.readValue(parser);
+                if (request == null) {
+                    throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is empty; a JSON object is required");
+                }
+                if (parser.nextToken() != null) {
+                    throw new GatewayException(ErrorKind.INVALID_REQUEST,
+                            "The request body must hold one JSON object and nothing after it");
+                }
+                return request;
             }
-            return request;
         } catch (BodyTooLargeException e) {
             throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE, e.getMessage());
         } catch (Utf8CheckingInputStream.NotUtf8Exception e) {
