@@ -1,5 +1,6 @@
 package dev.optoant.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,12 +14,19 @@ import dev.optoant.domain.passthrough.BodyTooLargeException;
 import dev.optoant.domain.passthrough.BoundedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /** Reads Anthropic request bodies and writes Anthropic JSON, turning every parse failure into a clear 400. */
 final class AnthropicJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            // Anthropic's API takes integers where it says so: 1.5 tokens is an error, not 1.
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            // A repeated key would mean whatever the last parser in a chain decides; refuse it instead.
+            .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+    // "`dev.optoant.domain.anthropic.InputMessage`" in a Jackson message becomes "`InputMessage`".
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
     private static final ObjectReader REQUEST = JSON.readerFor(MessagesRequest.class);
 
     static {
@@ -28,23 +36,44 @@ final class AnthropicJson {
     private AnthropicJson() {
     }
 
+    /** A declared {@code Content-Length} over the limit is refused before a byte of the body is read. */
+    static void requireDeclaredLengthWithin(long contentLength, long maxBytes) {
+        if (contentLength > maxBytes) {
+            throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE,
+                    "Request body exceeds the limit of " + maxBytes + " bytes");
+        }
+    }
+
     static MessagesRequest readRequest(InputStream body, long maxBytes) {
         try {
-            MessagesRequest request = REQUEST.readValue(new BoundedInputStream(body, maxBytes));
-            if (request == null) {
-                throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is empty; a JSON object is required");
+            // Trailing content is checked here: FAIL_ON_TRAILING_TOKENS would also fire inside the content-block
+            // deserializers, which bind sub-trees from the same parser.
+            try (JsonParser parser = JSON.createParser(new Utf8CheckingInputStream(new BoundedInputStream(body, maxBytes)))) {
+                MessagesRequest request = REQUEST.readValue(parser);
+                if (request == null) {
+                    throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is empty; a JSON object is required");
+                }
+                if (parser.nextToken() != null) {
+                    throw new GatewayException(ErrorKind.INVALID_REQUEST,
+                            "The request body must hold one JSON object and nothing after it");
+                }
+                return request;
             }
-            return request;
         } catch (BodyTooLargeException e) {
             throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE, e.getMessage());
+        } catch (Utf8CheckingInputStream.NotUtf8Exception e) {
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, e.getMessage());
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof BodyTooLargeException tooLarge) {
                 throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE, tooLarge.getMessage());
             }
+            if (e.getCause() instanceof Utf8CheckingInputStream.NotUtf8Exception notUtf8) {
+                throw new GatewayException(ErrorKind.INVALID_REQUEST, notUtf8.getMessage());
+            }
             if (e instanceof MismatchedInputException mismatch) {
                 throw new GatewayException(ErrorKind.INVALID_REQUEST, describe(mismatch));
             }
-            throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body is not valid JSON: " + unqualified(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new GatewayException(ErrorKind.INVALID_REQUEST, "The request body could not be read: " + e.getMessage());
         }
@@ -68,6 +97,11 @@ final class AnthropicJson {
             }
         }
         String where = path.isEmpty() ? "the request body" : path.toString();
-        return where + ": " + e.getOriginalMessage();
+        return where + ": " + unqualified(e.getOriginalMessage());
+    }
+
+    /** Jackson names Java types in its messages; a client needs the JSON field, not our package layout. */
+    private static String unqualified(String message) {
+        return message == null ? null : QUALIFIED_NAME.matcher(message).replaceAll("$1");
     }
 }

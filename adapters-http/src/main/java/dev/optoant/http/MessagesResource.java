@@ -78,6 +78,7 @@ public final class MessagesResource {
             @Parameter(hidden = true) @HeaderParam("Authorization") String authorization,
             @Context HttpServletRequest http) {
         RequestTrace trace = RequestLogFilter.traceOf(http);
+        AnthropicJson.requireDeclaredLengthWithin(http.getContentLengthLong(), maxBodyBytes);
         PrefixCapture requestBody = captureBodies ? new PrefixCapture(body, CAPTURED_BODY_BYTES) : null;
         MessagesRequest request = AnthropicJson.readRequest(requestBody == null ? body : requestBody, maxBodyBytes);
         String token = Credentials.from(apiKey, authorization);
@@ -126,6 +127,7 @@ public final class MessagesResource {
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.MESSAGES_REQUEST)))
             InputStream body,
             @Context HttpServletRequest http) {
+        AnthropicJson.requireDeclaredLengthWithin(http.getContentLengthLong(), maxBodyBytes);
         MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
         long tokens = messages.countTokens(request, RequestLogFilter.traceOf(http));
         return Response.ok(AnthropicJson.write(Map.of("input_tokens", tokens)),

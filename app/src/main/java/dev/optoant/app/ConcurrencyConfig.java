@@ -9,12 +9,12 @@ public class ConcurrencyConfig {
     @Min(1)
     @Max(1_000_000)
     @JsonProperty
-    private int maxRequests = 2000;
+    private int maxRequests = 10000;
 
     @Min(1)
     @Max(1_000_000)
     @JsonProperty
-    private int maxStreams = 1000;
+    private int maxStreams = 10000;
 
     public int maxRequests() {
         return maxRequests;

@@ -40,7 +40,7 @@ public class UpstreamConfig {
     @Min(1)
     @Max(100_000)
     @JsonProperty
-    private int maxConnections = 1024;
+    private int maxConnections = 10000;
 
     @Valid
     @NotNull

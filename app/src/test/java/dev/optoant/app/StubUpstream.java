@@ -21,17 +21,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit extension ({@code @RegisterExtension static}) it forgets routes and requests before each test and stops
  * after the class.
  */
-final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
+public final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** What a handler does with one exchange. */
     @FunctionalInterface
-    interface Route {
+    public interface Route {
         void handle(HttpExchange exchange) throws Exception;
     }
 
     /** A request as the stub received it. */
-    record Received(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
-        String bodyText() {
+    public record Received(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -40,7 +40,7 @@ final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllC
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    StubUpstream() throws IOException {
+    public StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::dispatch);
@@ -48,7 +48,7 @@ final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllC
     }
 
     /** For static fields, where a checked exception can't be thrown. */
-    static StubUpstream startOrFail() {
+    public static StubUpstream startOrFail() {
         try {
             return new StubUpstream();
         } catch (IOException e) {
@@ -56,23 +56,23 @@ final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllC
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void route(String rawPath, Route route) {
+    public void route(String rawPath, Route route) {
         routes.put(rawPath, route);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    Received last() {
+    public Received last() {
         return received.get(received.size() - 1);
     }
 
-    void reset() {
+    public void reset() {
         routes.clear();
         received.clear();
     }
@@ -96,7 +96,7 @@ final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllC
         }
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -108,14 +108,14 @@ final class StubUpstream implements AutoCloseable, BeforeEachCallback, AfterAllC
     }
 
     /** Starts a chunked SSE response; write events with {@link #event}. */
-    static OutputStream startSse(HttpExchange exchange) throws IOException {
+    public static OutputStream startSse(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         return exchange.getResponseBody();
     }
 
-    static void event(OutputStream out, String text) throws IOException {
+    public static void event(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

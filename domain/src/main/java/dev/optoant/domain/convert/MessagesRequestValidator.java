@@ -32,12 +32,21 @@ final class MessagesRequestValidator {
         if (request.maxTokens() != null && request.maxTokens() < 1) {
             throw at("max_tokens", "must be at least 1, got " + request.maxTokens());
         }
+        requireFinite("temperature", request.temperature());
+        requireFinite("top_p", request.topP());
         if (request.messages() == null || request.messages().isEmpty()) {
             throw at("messages", "at least one message is required");
         }
         checkSystem(request.system());
         checkToolChoice(request.toolChoice(), checkTools(request.tools()));
         messages.validate(request.messages());
+    }
+
+    /** JSON has no infinity, but {@code 1e400} parses to one, and it can't be written back as JSON. */
+    private static void requireFinite(String field, Double value) {
+        if (value != null && !Double.isFinite(value)) {
+            throw at(field, "must be a finite number");
+        }
     }
 
     private static void checkSystem(List<ContentBlock> system) {

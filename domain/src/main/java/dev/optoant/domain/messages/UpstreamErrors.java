@@ -29,7 +29,9 @@ public final class UpstreamErrors {
             case 429 -> ErrorKind.RATE_LIMITED;
             case 503, 529 -> ErrorKind.OVERLOADED;
             case 504 -> ErrorKind.UPSTREAM_TIMEOUT;
-            default -> status >= 500 ? ErrorKind.INTERNAL : ErrorKind.INVALID_REQUEST;
+            // A redirect (never followed) or another non-error status is the upstream misbehaving, not the client.
+            default -> status >= 500 ? ErrorKind.INTERNAL
+                    : status < 400 ? ErrorKind.UPSTREAM_UNREACHABLE : ErrorKind.INVALID_REQUEST;
         };
     }
 

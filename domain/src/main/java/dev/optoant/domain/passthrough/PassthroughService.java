@@ -164,7 +164,8 @@ public final class PassthroughService implements PassthroughUseCase {
         }
         List<Header> replaced = new ArrayList<>(headers.size() + 1);
         for (Header header : headers) {
-            if (!header.is("authorization")) {
+            // The client's key is for this gateway: with a key of our own, none of its spellings goes upstream.
+            if (!header.is("authorization") && !header.is("x-api-key") && !header.is("api-key")) {
                 replaced.add(header);
             }
         }

@@ -11,7 +11,8 @@ public final class RelayPath {
 
     /**
      * Accepts the raw (still percent-encoded) path when it starts with {@code prefix + "/"} and no segment
-     * could move it elsewhere: dot segments, encoded dots or slashes, backslashes, control characters.
+     * could move it elsewhere: dot segments, encoded dots or slashes, backslashes, control characters, and the
+     * {@code ?} and {@code #} that would cut the path short once it is part of a URL.
      */
     public static String requireInside(String rawPath, String prefix) {
         if (rawPath == null || !rawPath.startsWith(prefix + "/")) {
@@ -21,6 +22,10 @@ public final class RelayPath {
         if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("%00")
                 || rawPath.indexOf('\\') >= 0 || rawPath.contains("//")) {
             throw invalid("path must not contain encoded slashes, encoded dots, backslashes or empty segments");
+        }
+        // Once joined into a URL, "?" or "#" would end the path there: "/v1/..?x" would become "/v1/..".
+        if (rawPath.indexOf('?') >= 0 || rawPath.indexOf('#') >= 0) {
+            throw invalid("path must not contain '?' or '#'");
         }
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);

@@ -49,7 +49,7 @@ class PassthroughServiceRequestTest {
     @Test
     void replacesEveryClientCredentialWithTheUpstreamKey() throws IOException {
         List<Header> headers = List.of(new Header("authorization", "Bearer a"), new Header("X-Other", "x"),
-                new Header("AUTHORIZATION", "Bearer b"));
+                new Header("AUTHORIZATION", "Bearer b"), new Header("x-api-key", "c"), new Header("Api-Key", "d"));
 
         new PassthroughService(upstream, settingsWithKey("sk-upstream"))
                 .forward(post("/v1/models", headers, ""), new RecordingResponder());

@@ -65,6 +65,13 @@ class RelayPathTest {
         assertInvalid(path);
     }
 
+    /** Found by UpstreamUrlFuzzTest: joined into a URL, these end the path at a dot segment. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/..?x", "/v1/.?", "/v1/..#v1", "/v1/.#", "/v1/models?x=1"})
+    void rejectsQueryAndFragmentMarkersInThePath(String path) {
+        assertInvalid(path);
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"/", "/v1", "/v1x/models", "/v2/models", "v1/models", "/anthropic/v1/messages", "//v1/models"})
