@@ -381,7 +381,7 @@ logging_scenarios=(  # name|threads|connections|script|script args
   "logging, chat, throughput, 16 conns|2|16|post.lua|$CHAT_PATH"
   "logging, anthropic SSE, throughput, 16 conns|2|16|lane.lua|$(lane_args anthropic small stream)"
 )
-ROUNDS=2
+ROUNDS=${ROUNDS:-2}                # alternating off/on rounds per logging scenario
 lrows=()
 logging_wanted=0
 if ((LOGGING)); then
