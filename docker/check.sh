@@ -9,8 +9,8 @@ DOCKER_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$DOCKER_DIR")
 DOCKERFILE=$DOCKER_DIR/Dockerfile
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
-PORT=${CHECK_PORT:-18700}
-ADMIN_PORT=${CHECK_ADMIN_PORT:-18701}
+CHECK_PORT=${CHECK_PORT:-18700}
+CHECK_ADMIN_PORT=${CHECK_ADMIN_PORT:-18701}
 
 log() { echo "[docker-check] $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -96,13 +96,13 @@ entrypoint=${entrypoint//\/app\//$app/}
 entrypoint=${entrypoint//exec java/exec $JAVA}
 (
   eval "export $runtime_env"
-  export PORT=$PORT ADMIN_PORT=$ADMIN_PORT OPTOANT_DATA_DIR=$app/data OPENAI_BACKEND=http://127.0.0.1:9
+  export PORT=$CHECK_PORT ADMIN_PORT=$CHECK_ADMIN_PORT OPTOANT_DATA_DIR=$app/data OPENAI_BACKEND=http://127.0.0.1:9
   exec sh -c "$entrypoint"
 ) >"$SCRATCH/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 log "started the runtime stage's ENTRYPOINT; running its HEALTHCHECK until it passes (120 s at most)"
 deadline=$((SECONDS + 120))
-until PORT=$PORT bash -c "$healthcheck" 2>/dev/null; do
+until PORT=$CHECK_PORT bash -c "$healthcheck" 2>/dev/null; do
   kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -n 30 "$SCRATCH/gateway.log" >&2; die "the gateway exited"; }
   ((SECONDS < deadline)) || { tail -n 30 "$SCRATCH/gateway.log" >&2; die "HEALTHCHECK never passed"; }
   sleep 1
