@@ -27,7 +27,7 @@ class AnthropicRequestFuzzTest {
     private static final int MUTANTS_PER_SEED = 500;
     private static final long MAX_BYTES = 8 * 1024;
     private static final AnthropicToOpenAi CONVERTER = new AnthropicToOpenAi(ConversionSettings.deepSeekDefaults());
-    private static final List<String> SEEDS_DOCUMENTS = List.of(
+    static final List<String> SEEDS_DOCUMENTS = List.of(
             "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"stream\":true,\"temperature\":0.5,\"top_p\":0.9,\"top_k\":5,"
                     + "\"system\":[{\"type\":\"text\",\"text\":\"Be brief\",\"cache_control\":{\"type\":\"ephemeral\"}}],"
                     + "\"metadata\":{\"user_id\":\"u1\"},\"stop_sequences\":[\"END\"],"
@@ -108,7 +108,7 @@ class AnthropicRequestFuzzTest {
     }
 
     /** Null when the body converts or is refused as a client error; otherwise what went wrong. */
-    private static String problemWith(byte[] body) {
+    static String problemWith(byte[] body) {
         try {
             MessagesRequest request = AnthropicJson.readRequest(new ByteArrayInputStream(body), MAX_BYTES);
             CONVERTER.convertForTokenCount(request);

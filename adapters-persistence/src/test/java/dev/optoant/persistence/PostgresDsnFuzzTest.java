@@ -33,27 +33,40 @@ class PostgresDsnFuzzTest {
         for (int i = 0; i < 2000 && failures.size() < 5; i++) {
             String password = "Pw" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
             String dsn = withPassword(random, randomDsn(random), password);
-            try {
-                String shown = PostgresDsn.parse(dsn).toString();
-                if (shown.contains(password)) {
-                    failures.add("toString " + shown + " for " + dsn);
-                }
-            } catch (IllegalArgumentException refused) {
-                if (refused.getMessage() == null || refused.getMessage().contains(password)) {
-                    failures.add("message " + refused.getMessage() + " for " + dsn);
-                }
-            } catch (RuntimeException e) {
-                failures.add(e + " for " + dsn);
+            String problem = problemWith(dsn, password);
+            if (problem != null) {
+                failures.add(problem + " for " + dsn);
             }
         }
         assertThat(failures).as("seed " + seed).isEmpty();
     }
 
+    /**
+     * Null when {@code dsn} parses to a DSN whose {@code toString} hides {@code password}, or is refused with an
+     * {@link IllegalArgumentException} whose message hides it; otherwise what went wrong.
+     */
+    static String problemWith(String dsn, String password) {
+        try {
+            String shown = PostgresDsn.parse(dsn).toString();
+            return shown.contains(password) ? "toString " + shown : null;
+        } catch (IllegalArgumentException refused) {
+            return refused.getMessage() == null || refused.getMessage().contains(password)
+                    ? "message " + refused.getMessage() : null;
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
     /** The password, placed the way one of libpq's spellings (or a JDBC URL) carries it, or left out. */
-    private static String withPassword(Random random, String dsn, String password) {
+    static String withPassword(Random random, String dsn, String password) {
         // The password comes first, so no random piece before it can swallow it as its own value
         // (libpq reads "dbname= password=x" as a database named "password=x").
-        return switch (random.nextInt(6)) {
+        return withPassword(random.nextInt(6), dsn, password);
+    }
+
+    /** The password in one of the six placements {@link #withPassword(Random, String, String)} chooses from. */
+    static String withPassword(int placement, String dsn, String password) {
+        return switch (placement) {
             case 0 -> "password=" + password + " " + dsn;
             case 1 -> "password='" + password + "' " + dsn;
             case 2 -> "postgres://u:" + password + "@" + dsn;

@@ -29,7 +29,8 @@ public final class HttpChatUpstream implements ChatUpstream {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final ObjectReader COMPLETION = JSON.readerFor(ChatCompletion.class);
-    private static final ObjectReader CHUNK = JSON.readerFor(ChatCompletionChunk.class);
+    /** Package-private so the SSE reader can be fuzzed without an HTTP exchange. */
+    static final ObjectReader CHUNK = JSON.readerFor(ChatCompletionChunk.class);
 
     private final CloseableHttpClient client;
     private final URI endpoint;

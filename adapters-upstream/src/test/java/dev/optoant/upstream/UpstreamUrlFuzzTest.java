@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * base path, whatever the query holds.
  */
 class UpstreamUrlFuzzTest {
-    private static final List<URI> BASES = List.of(URI.create("http://127.0.0.1:8080"),
+    static final List<URI> BASES = List.of(URI.create("http://127.0.0.1:8080"),
             URI.create("https://api.deepseek.com"), URI.create("https://api.example.com/v1"),
             URI.create("https://gw.example.com:8443/openai/v1/"));
     private static final String[] PATH_PIECES = {"/", "//", "v1", "/v1", "models", "chat", "completions", ".", "..",
@@ -66,7 +66,7 @@ class UpstreamUrlFuzzTest {
     }
 
     /** Null when the joined URL is refused as a URI (the adapter's 400) or stays on the base; else the problem. */
-    private static String problemWith(URI base, String path, String query) {
+    static String problemWith(URI base, String path, String query) {
         String joined;
         try {
             joined = new UpstreamUrl(base).resolve(path, query);

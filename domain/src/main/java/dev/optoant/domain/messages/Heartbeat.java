@@ -15,10 +15,16 @@ public final class Heartbeat {
         this.intervalNanos = interval.toNanos();
     }
 
-    /** Starts watching a sink; cancel the returned handle when the stream ends. */
+    /**
+     * Starts watching a sink; cancel the returned handle when the stream ends. The scheduler only decides: each
+     * ping is written on a virtual thread of its own, so a client that does not read holds up no other stream's pings.
+     */
     ScheduledFuture<?> watch(GuardedSink sink) {
         long period = Math.max(intervalNanos / 2, TimeUnit.MILLISECONDS.toNanos(10));
-        return scheduler.scheduleAtFixedRate(() -> sink.pingIfSilentFor(intervalNanos), period, period,
-                TimeUnit.NANOSECONDS);
+        return scheduler.scheduleAtFixedRate(() -> {
+            if (sink.silentFor(intervalNanos)) {
+                Thread.ofVirtual().name("anthropic-ping").start(() -> sink.pingIfSilentFor(intervalNanos));
+            }
+        }, period, period, TimeUnit.NANOSECONDS);
     }
 }
