@@ -155,6 +155,34 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void aRequestWaitingToRetryWhenTheGracePeriodEndsIsAnsweredAndLogged() throws Exception {
+        CountDownLatch refused = new CountDownLatch(1);
+        upstream.route(OPENAI_PATH, exchange -> {
+            // A wait the gateway honours (within maxRetryAfter) that outlasts the grace period and the cut allowance.
+            exchange.getResponseHeaders().set("Retry-After", "9");
+            StubUpstream.send(exchange, 429, "application/json", "{\"error\":{\"message\":\"slow down\"}}");
+            refused.countDown();
+        });
+        startGateway("1s");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                HttpRequest.newBuilder(gateway.uri(OPENAI_PATH)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(OPENAI_BODY.replace("\"stream\":true,", ""))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.await(30, TimeUnit.SECONDS)).isTrue();
+
+        gateway.terminate();
+
+        assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(502);
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 1);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(502);
+            assertThat(row.errorType()).isEqualTo("gateway_shutdown");
+        });
+        assertThat(upstream.received()).as("no attempt after the cut").hasSize(1);
+    }
+
+    @Test
     void aRequestOnAConnectionOpenBeforeTheDrainGets503AndOneRow() throws Exception {
         startGateway("60s");
         OpenStream stream = openStream(OPENAI_PATH, OPENAI_BODY);
