@@ -29,7 +29,7 @@ public final class ConcurrencyLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI();
-        if (!path.startsWith("/v1/") && !path.startsWith("/anthropic/")) {
+        if (RequestLogFilter.apiOf(path) == null) {
             chain.doFilter(request, response);
             return;
         }

@@ -27,6 +27,7 @@ public final class GatewayErrorHandler extends ErrorHandler {
     // What Jetty puts in place of a request line it could not parse.
     private static final String UNPARSEABLE_METHOD = "BAD";
     private static final String UNPARSEABLE_PATH = "/badMessage";
+    private static final String INTERNAL_ERROR = "Internal error";
 
     private final RequestLogStore store;
 
@@ -44,7 +45,8 @@ public final class GatewayErrorHandler extends ErrorHandler {
             Callback callback) throws IOException {
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
         ErrorFormat format = ErrorFormat.forPath(path);
-        String description = describe(code, message);
+        // For a failure that escaped the application, Jetty's message is the exception's own text: not the client's.
+        String description = cause != null && code >= 500 ? INTERNAL_ERROR : describe(code, message);
         recordUnlogged(request, path, format, code, description);
         byte[] body = format.body(ErrorFormat.kindOf(code), description);
         response.getHeaders().put(JSON_TYPE);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +55,32 @@ public final class RequestLogFilter extends HttpFilter {
                 request.getHeader("User-Agent"), streams);
         trace.credential(Credentials.from(request.getHeader("x-api-key"), request.getHeader("Authorization")));
         request.setAttribute(ATTRIBUTE, trace);
+        Throwable escaped = null;
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            escaped = e;
+            throw e;
         } finally {
-            int status = response.getStatus();
+            // A failure that escapes is answered by the server after this filter, with a status of its own.
+            int status = escaped != null && !response.isCommitted() ? statusFor(escaped) : response.getStatus();
             if (status >= 400 && !trace.hasError()) {
-                // Refused by a filter of the framework (a method it does not allow), not by the gateway's code.
+                // Refused by a filter of the framework (a method it does not allow) or failed outside the gateway's
+                // error handling, not reported by the gateway's code.
                 trace.error(ErrorFormat.forPath(path).type(ErrorFormat.kindOf(status)), HttpStatus.getMessage(status));
             }
             record(trace, status);
         }
+    }
+
+    /** The status the server answers an escaped failure with: a Jetty HTTP exception's own, 500 for the rest. */
+    private static int statusFor(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return http.getCode();
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR_500;
     }
 
     /** {@code anthropic} or {@code openai} for the API paths, null for the rest (health, docs). */

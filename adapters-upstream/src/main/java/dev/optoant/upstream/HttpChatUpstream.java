@@ -90,6 +90,8 @@ public final class HttpChatUpstream implements ChatUpstream {
         try {
             ClassicHttpResponse response = client.executeOpen(null, post, null);
             reply = new HttpUpstreamReply(post, response);
+        } catch (IllegalStateException e) {
+            throw UpstreamFailures.poolClosed(e);
         } catch (IOException e) {
             post.cancel();
             throw UpstreamFailures.translate(e, origin);

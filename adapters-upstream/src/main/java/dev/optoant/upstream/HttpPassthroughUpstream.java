@@ -40,6 +40,8 @@ public final class HttpPassthroughUpstream implements PassthroughUpstream {
         try {
             ClassicHttpResponse response = client.executeOpen(null, outbound, null);
             return new HttpUpstreamReply(outbound, response);
+        } catch (IllegalStateException e) {
+            throw UpstreamFailures.poolClosed(e);
         } catch (IOException e) {
             outbound.cancel();
             throw UpstreamFailures.translate(e, url.origin());

@@ -44,6 +44,15 @@ final class UpstreamFailures {
                 "Upstream " + upstreamOrigin + " failed: " + describe(failure), failure);
     }
 
+    /**
+     * The pool refuses leases once a shutdown's cut closed it; a call made after that (one that was waiting to retry)
+     * is refused like the requests arriving during the drain.
+     */
+    static GatewayException poolClosed(IllegalStateException failure) {
+        return new GatewayException(ErrorKind.OVERLOADED,
+                "The gateway is shutting down; its upstream connections are closed", failure);
+    }
+
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message;

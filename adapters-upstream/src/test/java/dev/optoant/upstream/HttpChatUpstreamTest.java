@@ -74,44 +74,20 @@ class HttpChatUpstreamTest {
         String sse = ": keep-alive\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\r\n\r\n"
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n\ndata: {\"error\":{\"message\":\"boom\"}}\n\n"
                 + "data: [DONE]\n\n";
-        byte[] bytes = sse.getBytes(StandardCharsets.UTF_8);
-        try (RawUpstream upstream = RawUpstream.start(socket -> {
-            RawUpstream.readRequestHead(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            RawUpstream.writeChunkedHead(out, "text/event-stream");
-            for (int i = 0; i < bytes.length; i += 7) {
-                RawUpstream.writeChunk(out, java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 7)));
-            }
-            RawUpstream.writeLastChunk(out);
-        })) {
-            List<ChunkStream.Item> items = new ArrayList<>();
-            try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
-                ChunkStream.Item item;
-                do {
-                    item = stream.next();
-                    items.add(item);
-                } while (!(item instanceof ChunkStream.End));
-            }
+        List<ChunkStream.Item> items = readAll(sse, 7);
 
-            assertThat(items).hasSize(5);
-            assertThat(items.get(0)).isInstanceOf(ChunkStream.KeepAlive.class);
-            assertThat(((ChunkStream.Chunk) items.get(1)).chunk().choices().get(0).delta().content()).isEqualTo("a");
-            assertThat(((ChunkStream.Chunk) items.get(2)).chunk().choices().get(0).delta().content()).isEqualTo("b");
-            assertThat(items.get(3)).as("an error object is no chunk").isInstanceOf(ChunkStream.Malformed.class);
-            assertThat(items.get(4)).isEqualTo(new ChunkStream.End(true));
-        }
+        assertThat(items).hasSize(5);
+        assertThat(items.get(0)).isInstanceOf(ChunkStream.KeepAlive.class);
+        assertThat(((ChunkStream.Chunk) items.get(1)).chunk().choices().get(0).delta().content()).isEqualTo("a");
+        assertThat(((ChunkStream.Chunk) items.get(2)).chunk().choices().get(0).delta().content()).isEqualTo("b");
+        assertThat(items.get(3)).as("an error object is no chunk").isInstanceOf(ChunkStream.Malformed.class);
+        assertThat(items.get(4)).isEqualTo(new ChunkStream.End(true));
     }
 
     @Test
     void endOfBodyWithoutDoneAndGarbageLinesAreReported() throws Exception {
         String sse = "data: not json\n\ndata: {\"choices\":[]}\n\n";
-        try (RawUpstream upstream = RawUpstream.start(socket -> {
-            RawUpstream.readRequestHead(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            RawUpstream.writeChunkedHead(out, "text/event-stream");
-            RawUpstream.writeChunk(out, sse.getBytes(StandardCharsets.UTF_8));
-            RawUpstream.writeLastChunk(out);
-        })) {
+        try (RawUpstream upstream = rawSse(sse.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE)) {
             try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
                 assertThat(stream.next()).isEqualTo(new ChunkStream.Malformed("not json"));
                 assertThat(stream.next()).isInstanceOf(ChunkStream.Chunk.class);
@@ -123,13 +99,7 @@ class HttpChatUpstreamTest {
     @Test
     void aLineOverTheLimitFailsTheStream() throws Exception {
         String huge = "data: " + "x".repeat(5000) + "\n\n";
-        try (RawUpstream upstream = RawUpstream.start(socket -> {
-            RawUpstream.readRequestHead(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            RawUpstream.writeChunkedHead(out, "text/event-stream");
-            RawUpstream.writeChunk(out, huge.getBytes(StandardCharsets.UTF_8));
-            RawUpstream.writeLastChunk(out);
-        })) {
+        try (RawUpstream upstream = rawSse(huge.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE)) {
             try (ChunkStream stream = chat(upstream.baseUrl()).stream(REQUEST, "k")) {
                 assertThatThrownBy(stream::next).isInstanceOf(java.io.IOException.class).hasMessageContaining("1024");
             }

@@ -1,6 +1,7 @@
 package dev.optoant.app;
 
 import dev.optoant.domain.log.RequestLogStore;
+import dev.optoant.domain.resilience.Retrier;
 import dev.optoant.upstream.UpstreamConnections;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * the request log writer among them, which then flushes their rows. At the end of the wait, though, Jetty would
  * close the client connections while the request threads are still blocked on the upstream, and their rows would
  * arrive after the writer stopped. So at the end of the grace period this class cuts the upstream exchanges still
- * open: each stream ends at once (an {@code error} event on the Anthropic lane, an early end on the passthrough),
+ * open, and ends the waits of requests about to retry: each stream ends at once (an {@code error} event on the
+ * Anthropic lane, an early end on the passthrough), a waiting request answers its last failure,
  * its row is recorded with the error type {@value #ERROR_TYPE}, and Jetty's stop timeout, extended by a short
  * allowance, covers that ending.
  */
@@ -45,8 +47,12 @@ final class GracefulShutdown implements LifeCycle.Listener {
 
     /** Hooks the drain into the server's lifecycle; returns it for {@link #labelling}. */
     static GracefulShutdown install(OptoantConfiguration config, Environment environment,
-            UpstreamConnections upstream) {
-        GracefulShutdown shutdown = new GracefulShutdown(gracePeriod(config), upstream::abortAll);
+            UpstreamConnections upstream, Retrier retries) {
+        GracefulShutdown shutdown = new GracefulShutdown(gracePeriod(config), () -> {
+            // A request waiting to retry would otherwise wake after the server stopped, with nowhere to log its row.
+            retries.stop();
+            upstream.abortAll();
+        });
         environment.lifecycle().addEventListener(shutdown);
         return shutdown;
     }

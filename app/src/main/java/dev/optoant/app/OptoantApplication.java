@@ -86,7 +86,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 .addMapping("/v1/*");
         RequestLogging.Started requestLog = RequestLogging.start(config, environment);
         GatewayMetrics metrics = GatewayMetrics.install(config, environment);
-        GracefulShutdown shutdown = GracefulShutdown.install(config, environment, upstream);
+        GracefulShutdown shutdown = GracefulShutdown.install(config, environment, upstream, guards.retrier());
         // Requests cut by a shutdown are labelled first, so that metrics and the log agree on their error.
         RequestLogStore requests = shutdown.labelling(metrics.metered(requestLog.store()));
         environment.servlets().addFilter("request-log", new RequestLogFilter(requests, metrics.streams()))

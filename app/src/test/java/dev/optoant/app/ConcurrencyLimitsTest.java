@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optoant.domain.log.RequestLogEntry;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -33,10 +34,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcurrencyLimitsTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
+                    ConfigOverride.config("requestLog.flushInterval", "20ms"),
                     ConfigOverride.config("concurrency.maxRequests", "3"),
-                    ConfigOverride.config("concurrency.maxStreams", "2")));
+                    ConfigOverride.config("concurrency.maxStreams", "2"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAI = "/v1/chat/completions";
     private static final String ANTHROPIC = "/anthropic/v1/messages";
@@ -103,6 +105,8 @@ class ConcurrencyLimitsTest {
         release.countDown();
         awaitGauges(0);
         assertThat(post(ANTHROPIC, true).statusCode()).as("freed slots serve again").isEqualTo(200);
+        assertThat(awaitRefusalRows("concurrent streams", 2)).as("one row per refused stream")
+                .extracting(RequestLogEntry::path).containsExactlyInAnyOrder(OPENAI, ANTHROPIC);
     }
 
     @Test
@@ -126,6 +130,8 @@ class ConcurrencyLimitsTest {
             assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
         awaitGauges(0);
+        assertThat(awaitRefusalRows("concurrent requests", 2)).as("one row per refused request")
+                .extracting(RequestLogEntry::path).containsExactlyInAnyOrder(OPENAI, ANTHROPIC);
     }
 
     @Test
@@ -180,10 +186,28 @@ class ConcurrencyLimitsTest {
                 : "{\"model\":\"deepseek-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":" + stream + "}";
     }
 
-    private static void awaitGauges(int value) throws InterruptedException {
+    /** The slots, the upstream pool and the Prometheus streams-in-flight gauge of both APIs. */
+    private static void awaitGauges(int value) throws Exception {
         for (String gauge : GAUGES) {
             awaitGauge(gauge, value);
         }
+        for (String api : List.of("openai", "anthropic")) {
+            PrometheusScrape scrape = PrometheusScrape.await(APP.getAdminPort(),
+                    s -> s.value("optoant_streams_in_flight", Map.of("api", api)) == value);
+            assertThat(scrape.value("optoant_streams_in_flight", Map.of("api", api))).as(api).isEqualTo(value);
+        }
+    }
+
+    /** The 429 rows whose message names this cap, once {@code expected} of them are in the log. */
+    private static List<RequestLogEntry> awaitRefusalRows(String cap, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<RequestLogEntry> refused;
+        do {
+            refused = GatewayTestSupport.awaitLogRows(APP, 0).stream()
+                    .filter(row -> row.status() == 429 && row.errorMessage().contains(cap)).toList();
+        } while (refused.size() < expected && System.nanoTime() < deadline);
+        assertThat(refused).allSatisfy(row -> assertThat(row.errorType()).isEqualTo("rate_limit_error"));
+        return refused;
     }
 
     private static void awaitGauge(String name, int value) throws InterruptedException {

@@ -4,6 +4,7 @@ import dev.optoant.domain.log.RequestLogEntry;
 import dev.optoant.domain.log.RequestLogFilter;
 import dev.optoant.persistence.PostgresRequestLogStore;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +19,31 @@ public final class GatewayTestSupport {
     public static final String CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize().toString();
 
     private GatewayTestSupport() {
+    }
+
+    /**
+     * The real application against {@code upstreamBaseUrl} with {@link #overrides(String, ConfigOverride...)}, its
+     * embedded database on a free port of its own so that {@link #awaitLogRows(DropwizardAppExtension, int)} can read
+     * the rows it logged.
+     */
+    public static DropwizardAppExtension<OptoantConfiguration> appWithRequestLog(String upstreamBaseUrl,
+            ConfigOverride... extra) {
+        List<ConfigOverride> all = new ArrayList<>(
+                List.of(ConfigOverride.config("database.embeddedPort", String.valueOf(freePort()))));
+        all.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(OptoantApplication.class, CONFIG,
+                overrides(upstreamBaseUrl, all.toArray(ConfigOverride[]::new)));
+    }
+
+    /** The port of the embedded database of an application built by {@link #appWithRequestLog}. */
+    public static int databasePort(DropwizardAppExtension<OptoantConfiguration> app) {
+        return app.getConfiguration().database().embeddedPort();
+    }
+
+    /** {@link #awaitLogRows(int, int)} on the embedded database of an application built by {@link #appWithRequestLog}. */
+    public static List<RequestLogEntry> awaitLogRows(DropwizardAppExtension<OptoantConfiguration> app, int expected)
+            throws InterruptedException {
+        return awaitLogRows(databasePort(app), expected);
     }
 
     /** Random ports, the given upstream, a fresh data directory, plus any extra overrides. */

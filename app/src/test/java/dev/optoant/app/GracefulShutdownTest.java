@@ -1,12 +1,14 @@
 package dev.optoant.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.optoant.domain.log.RequestLogEntry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -150,6 +152,91 @@ class GracefulShutdownTest {
             assertThat(rows).as("the row is in the database, not left in the journal").hasSize(1);
             assertThat(rows.get(0).errorType()).isNull();
         }
+    }
+
+    @Test
+    void aRequestWaitingToRetryWhenTheGracePeriodEndsIsAnsweredAndLogged() throws Exception {
+        CountDownLatch refused = new CountDownLatch(1);
+        upstream.route(OPENAI_PATH, exchange -> {
+            // A wait the gateway honours (within maxRetryAfter) that outlasts the grace period and the cut allowance.
+            exchange.getResponseHeaders().set("Retry-After", "9");
+            StubUpstream.send(exchange, 429, "application/json", "{\"error\":{\"message\":\"slow down\"}}");
+            refused.countDown();
+        });
+        startGateway("1s");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                HttpRequest.newBuilder(gateway.uri(OPENAI_PATH)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(OPENAI_BODY.replace("\"stream\":true,", ""))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.await(30, TimeUnit.SECONDS)).isTrue();
+
+        gateway.terminate();
+
+        assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(502);
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 1);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(502);
+            assertThat(row.errorType()).isEqualTo("gateway_shutdown");
+        });
+        assertThat(upstream.received()).as("no attempt after the cut").hasSize(1);
+    }
+
+    @Test
+    void aRequestOnAConnectionOpenBeforeTheDrainGets503AndOneRow() throws Exception {
+        startGateway("60s");
+        OpenStream stream = openStream(OPENAI_PATH, OPENAI_BODY);
+        String countTokens = "POST /anthropic/v1/messages/count_tokens HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + ANTHROPIC_BODY.length() + "\r\n\r\n"
+                + ANTHROPIC_BODY;
+        try (Socket kept = new Socket("localhost", gateway.uri("/").getPort())) {
+            kept.setSoTimeout(30_000);
+            assertThat(exchange(kept, countTokens)).startsWith("HTTP/1.1 200");
+
+            gateway.terminate();
+            awaitRefused();
+
+            assertThat(exchange(kept, countTokens)).startsWith("HTTP/1.1 503");
+        }
+        release.countDown();
+        stream.rest();
+        assertThat(gateway.awaitExit(EXIT_LIMIT)).as(gateway.output()).isTrue();
+
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(dbPort, 3);
+        assertThat(rows).extracting(RequestLogEntry::path, RequestLogEntry::status).containsExactlyInAnyOrder(
+                tuple(OPENAI_PATH, 200), tuple(ANTHROPIC_PATH + "/count_tokens", 200),
+                tuple(ANTHROPIC_PATH + "/count_tokens", 503));
+    }
+
+    /** Sends one request on a kept-alive connection and returns the response's head, its body read and dropped. */
+    private static String exchange(Socket socket, String request) throws Exception {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        java.io.InputStream in = socket.getInputStream();
+        String head = HttpHeads.read(in);
+        assertThat(head).as("a response on the open connection").isNotNull();
+        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("\r\ntransfer-encoding: chunked")) {
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                in.readNBytes(size + 2);
+            }
+            in.readNBytes(2);
+        } else if (lower.contains("\r\ncontent-length:")) {
+            int from = lower.indexOf("\r\ncontent-length:") + "\r\ncontent-length:".length();
+            int end = lower.indexOf("\r\n", from);
+            in.readNBytes(Integer.parseInt(lower.substring(from, end < 0 ? lower.length() : end).strip()));
+        }
+        return head;
+    }
+
+    private static int chunkSize(java.io.InputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return Integer.parseInt(line.toString().strip(), 16);
     }
 
     private void awaitRefused() throws InterruptedException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.optoant.domain.log.RequestLogEntry;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.Socket;
@@ -19,10 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JettyRejectionsLogTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final int DB_PORT = GatewayTestSupport.freePort();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT))));
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl());
     private static final String KEY = "sk-rejected-secret-123";
 
     @Test
@@ -44,7 +41,7 @@ class JettyRejectionsLogTest {
             assertThat(raw(request)).startsWith("HTTP/1.1 4").doesNotContain(KEY);
         }
 
-        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, requests.length - 1);
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, requests.length - 1);
 
         assertThat(rows).extracting(RequestLogEntry::api, RequestLogEntry::method, RequestLogEntry::path,
                 RequestLogEntry::status, RequestLogEntry::errorType).containsExactlyInAnyOrder(

@@ -38,11 +38,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenApiDocumentationTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final int DB_PORT = GatewayTestSupport.freePort();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT)),
-                    ConfigOverride.config("requestLog.flushInterval", "20ms")));
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
+                    ConfigOverride.config("requestLog.flushInterval", "20ms"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -174,7 +172,7 @@ class OpenApiDocumentationTest {
         }
         assertThat(get("/v1/models").statusCode()).isEqualTo(200);
 
-        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, 1);
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, 1);
         assertThat(rows).extracting(RequestLogEntry::path).containsExactly("/v1/models");
     }
 

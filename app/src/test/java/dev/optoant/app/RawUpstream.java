@@ -1,7 +1,6 @@
 package dev.optoant.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,7 +15,7 @@ final class RawUpstream implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try (Socket socket = server.accept()) {
-                    readHead(socket.getInputStream());
+                    HttpHeads.read(socket.getInputStream());
                     socket.getOutputStream().write(bytesBeforeHangingUp.getBytes(StandardCharsets.UTF_8));
                     socket.getOutputStream().flush();
                 } catch (IOException e) {
@@ -28,18 +27,6 @@ final class RawUpstream implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getLocalPort();
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                return;
-            }
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
     }
 
     @Override

@@ -30,11 +30,10 @@ class RequestLogAdminApiTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
     private static final String ADMIN_TOKEN = "admin-token-for-tests";
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(GatewayTestSupport.freePort())),
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
                     ConfigOverride.config("requestLog.flushInterval", "20ms"),
-                    ConfigOverride.config("adminApi.token", ADMIN_TOKEN)));
+                    ConfigOverride.config("adminApi.token", ADMIN_TOKEN));
     private static final int ROWS = 7;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -21,12 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestLogBodiesTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final int DB_PORT = GatewayTestSupport.freePort();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT)),
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
                     ConfigOverride.config("requestLog.captureBodies", "true"),
-                    ConfigOverride.config("requestLog.flushInterval", "20ms")));
+                    ConfigOverride.config("requestLog.flushInterval", "20ms"));
     private static final String SECRET = "sk-body-test-secret";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -57,7 +55,7 @@ class RequestLogBodiesTest {
         post("/anthropic/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"anthropic-question\"}]}");
 
-        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, 2);
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, 2);
 
         RequestLogEntry openai = rows.stream().filter(r -> r.api().equals("openai")).findFirst().orElseThrow();
         assertThat(openai.requestBody()).contains("openai-question");

@@ -22,11 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestLogEndToEndTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final int DB_PORT = GatewayTestSupport.freePort();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT)),
-                    ConfigOverride.config("requestLog.flushInterval", "20ms")));
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
+                    ConfigOverride.config("requestLog.flushInterval", "20ms"));
     private static final String SECRET = "sk-very-secret-key-123";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -63,7 +61,7 @@ class RequestLogEndToEndTest {
         assertThat(post("/anthropic/v1/messages", "{\"model\":\"claude-x\"}").statusCode()).isEqualTo(400);
         assertThat(post("/v1/../x", "{}").statusCode()).isEqualTo(400);
 
-        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, 6);
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, 6);
 
         assertThat(rows).hasSize(6);
         RequestLogEntry plain = only(rows, e -> e.api().equals("openai") && !e.streaming() && e.status() == 200);

@@ -26,14 +26,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RetriesTest {
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final int DB_PORT = GatewayTestSupport.freePort();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT)),
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
                     ConfigOverride.config("upstream.retries.maxAttempts", "3"),
                     ConfigOverride.config("upstream.retries.initialBackoff", "10ms"),
                     ConfigOverride.config("upstream.retries.maxBackoff", "20ms"),
-                    ConfigOverride.config("upstream.retries.maxRetryAfter", "1s")));
+                    ConfigOverride.config("upstream.retries.maxRetryAfter", "1s"));
     private static final AtomicInteger SENT = new AtomicInteger();
     private static final String COMPLETION = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,"
             + "\"model\":\"deepseek-chat\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
@@ -126,7 +124,7 @@ class RetriesTest {
     }
 
     private static RequestLogEntry lastRow() throws InterruptedException {
-        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, SENT.get());
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, SENT.get());
         assertThat(rows).as("one row per request, whatever the attempts").hasSize(SENT.get());
         return rows.get(0);
     }

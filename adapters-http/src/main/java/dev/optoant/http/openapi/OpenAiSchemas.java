@@ -60,32 +60,10 @@ final class OpenAiSchemas {
         usage.addProperty("total_tokens", int64(null));
         add(components, "ChatUsage", usage);
 
-        ObjectSchema choice = object(null);
-        choice.addProperty("index", integer(null));
-        choice.addProperty("message", ref("ChatMessage"));
-        choice.addProperty("finish_reason", nullable(string("stop, length, tool_calls, content_filter, ...")));
-        ObjectSchema completion = object("Chat Completions answer, as the upstream sent it");
-        completion.addProperty("id", string(null));
-        completion.addProperty("object", constant("chat.completion"));
-        completion.addProperty("created", int64(null));
-        completion.addProperty("model", string(null));
-        completion.addProperty("choices", array(choice, null));
-        completion.addProperty("usage", ref("ChatUsage"));
-        add(components, CHAT_COMPLETION, completion);
-
-        ObjectSchema chunkChoice = object(null);
-        chunkChoice.addProperty("index", integer(null));
-        chunkChoice.addProperty("delta", ref("ChatMessage"));
-        chunkChoice.addProperty("finish_reason", nullable(string(null)));
-        ObjectSchema chunk = object("The data of one server-sent event of a streamed completion; the stream ends "
-                + "with data: [DONE]");
-        chunk.addProperty("id", string(null));
-        chunk.addProperty("object", constant("chat.completion.chunk"));
-        chunk.addProperty("created", int64(null));
-        chunk.addProperty("model", string(null));
-        chunk.addProperty("choices", array(chunkChoice, null));
-        chunk.addProperty("usage", ref("ChatUsage"));
-        add(components, CHAT_CHUNK, chunk);
+        add(components, CHAT_COMPLETION, completion("Chat Completions answer, as the upstream sent it",
+                "chat.completion", choice("message", "stop, length, tool_calls, content_filter, ...")));
+        add(components, CHAT_CHUNK, completion("The data of one server-sent event of a streamed completion; the "
+                + "stream ends with data: [DONE]", "chat.completion.chunk", choice("delta", null)));
 
         ObjectSchema model = object(null);
         model.addProperty("id", string(null));
@@ -106,5 +84,26 @@ final class OpenAiSchemas {
                 + "every other path outside /anthropic. Upstream errors on /v1 pass through unchanged");
         error.addProperty("error", required(errorBody, "message", "type", "code"));
         add(components, OpenApiNames.OPENAI_ERROR, required(error, "error"));
+    }
+
+    /** A completion or one chunk of it: the two share every field but the object type and their choices. */
+    private static ObjectSchema completion(String description, String objectType, ObjectSchema choice) {
+        ObjectSchema completion = object(description);
+        completion.addProperty("id", string(null));
+        completion.addProperty("object", constant(objectType));
+        completion.addProperty("created", int64(null));
+        completion.addProperty("model", string(null));
+        completion.addProperty("choices", array(choice, null));
+        completion.addProperty("usage", ref("ChatUsage"));
+        return completion;
+    }
+
+    /** One choice, whose message is under {@code messageField} ({@code message}, or {@code delta} in a chunk). */
+    private static ObjectSchema choice(String messageField, String finishReasons) {
+        ObjectSchema choice = object(null);
+        choice.addProperty("index", integer(null));
+        choice.addProperty(messageField, ref("ChatMessage"));
+        choice.addProperty("finish_reason", nullable(string(finishReasons)));
+        return choice;
     }
 }

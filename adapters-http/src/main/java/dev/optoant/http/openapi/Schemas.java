@@ -19,9 +19,7 @@ final class Schemas {
     }
 
     static ObjectSchema object(String description) {
-        ObjectSchema schema = new ObjectSchema();
-        schema.setDescription(description);
-        return schema;
+        return described(new ObjectSchema(), description);
     }
 
     /** An object whose {@code type} property is the constant {@code type}, as in every member of a union. */
@@ -37,9 +35,7 @@ final class Schemas {
     }
 
     static StringSchema string(String description) {
-        StringSchema schema = new StringSchema();
-        schema.setDescription(description);
-        return schema;
+        return described(new StringSchema(), description);
     }
 
     static StringSchema constant(String value) {
@@ -57,9 +53,7 @@ final class Schemas {
     }
 
     static IntegerSchema integer(String description) {
-        IntegerSchema schema = new IntegerSchema();
-        schema.setDescription(description);
-        return schema;
+        return described(new IntegerSchema(), description);
     }
 
     static IntegerSchema int64(String description) {
@@ -69,27 +63,25 @@ final class Schemas {
     }
 
     static NumberSchema number(String description) {
-        NumberSchema schema = new NumberSchema();
-        schema.setDescription(description);
-        return schema;
+        return described(new NumberSchema(), description);
     }
 
     static BooleanSchema bool(String description) {
-        BooleanSchema schema = new BooleanSchema();
-        schema.setDescription(description);
-        return schema;
+        return described(new BooleanSchema(), description);
     }
 
     static ArraySchema array(Schema<?> items, String description) {
-        ArraySchema schema = new ArraySchema();
+        ArraySchema schema = described(new ArraySchema(), description);
         schema.setItems(items);
-        schema.setDescription(description);
         return schema;
     }
 
     /** Any JSON value. */
     static Schema<Object> anyJson(String description) {
-        Schema<Object> schema = new Schema<>();
+        return described(new Schema<>(), description);
+    }
+
+    private static <T extends Schema<?>> T described(T schema, String description) {
         schema.setDescription(description);
         return schema;
     }
@@ -101,8 +93,7 @@ final class Schemas {
 
     /** A union told apart by its {@code type} property: each wire type maps to the named component schema. */
     static ComposedSchema union(String description, Map<String, String> schemaByType) {
-        ComposedSchema schema = new ComposedSchema();
-        schema.setDescription(description);
+        ComposedSchema schema = described(new ComposedSchema(), description);
         Discriminator discriminator = new Discriminator().propertyName("type");
         schemaByType.forEach((type, name) -> {
             schema.addOneOfItem(ref(name));
@@ -114,8 +105,7 @@ final class Schemas {
 
     /** A value given either as a plain string or as the schema {@code alternative}. */
     static ComposedSchema stringOr(Schema<?> alternative, String description) {
-        ComposedSchema schema = new ComposedSchema();
-        schema.setDescription(description);
+        ComposedSchema schema = described(new ComposedSchema(), description);
         schema.setOneOf(List.of(new StringSchema(), alternative));
         return schema;
     }

@@ -1,5 +1,6 @@
 package dev.optoant.app.chaos;
 
+import dev.optoant.app.HttpHeads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,19 +168,12 @@ public final class ChaosUpstream implements AutoCloseable {
 
     /** Reads the head and a Content-Length body (the gateway sends no chunked bodies to this upstream's tests). */
     private static String readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("request ended in its head");
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        String head = HttpHeads.read(in);
+        if (head == null) {
+            throw new IOException("request ended in its head");
         }
         long length = 0;
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
             }

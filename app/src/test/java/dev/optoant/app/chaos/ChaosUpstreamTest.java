@@ -46,17 +46,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChaosUpstreamTest {
-    private static final int DB_PORT = GatewayTestSupport.freePort();
     private static final ChaosUpstream UPSTREAM = start();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT)),
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
                     ConfigOverride.config("upstream.connectTimeout", "500ms"),
                     ConfigOverride.config("upstream.firstByteTimeout", "500ms"),
                     ConfigOverride.config("upstream.idleTimeout", "500ms"),
                     ConfigOverride.config("upstream.retries.maxAttempts", "2"),
                     ConfigOverride.config("upstream.retries.initialBackoff", "10ms"),
-                    ConfigOverride.config("upstream.retries.maxBackoff", "20ms")));
+                    ConfigOverride.config("upstream.retries.maxBackoff", "20ms"));
     private static final AtomicInteger SENT = new AtomicInteger();
     private static final int TEN_MB = 10 * 1024 * 1024;
 
@@ -96,7 +94,7 @@ class ChaosUpstreamTest {
         assertThat(UPSTREAM.requests()).as("upstream attempts: none after an answer began")
                 .isEqualTo(fault == Fault.REFUSE_CONNECTIONS ? 0 : 1);
         awaitNothingHeld();
-        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(DB_PORT, SENT.get());
+        List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, SENT.get());
         assertThat(rows).as("one row per request").hasSize(SENT.get());
         assertThat(rows.get(0).path()).isEqualTo(lane.path);
         assertThat(rows.get(0).status()).isEqualTo(expected.loggedStatus());
@@ -119,7 +117,7 @@ class ChaosUpstreamTest {
             Thread.sleep(50);
         }
         assertThat(liveThreads()).as("live platform threads, before: %s", before).hasSizeLessThanOrEqualTo(before.size());
-        assertThat(GatewayTestSupport.awaitLogRows(DB_PORT, SENT.get())).as("rows lost or doubled").hasSize(SENT.get());
+        assertThat(GatewayTestSupport.awaitLogRows(APP, SENT.get())).as("rows lost or doubled").hasSize(SENT.get());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.optoant.app.hostile;
 
+import dev.optoant.app.HttpHeads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,8 +120,8 @@ final class RawHttp {
 
     /** Reads one response: head, then a body by Content-Length, chunked framing, or up to the close. */
     static RawResponse read(InputStream in) throws IOException {
-        String head = readHead(in);
-        if (head.isEmpty()) {
+        String head = HttpHeads.read(in);
+        if (head == null || head.isEmpty()) {
             throw new IOException("the server closed the connection without an answer");
         }
         String[] lines = head.split("\r\n");
@@ -143,22 +144,6 @@ final class RawHttp {
             body = readToEnd(in);
         }
         return new RawResponse(status, headers, head, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
-        return text.endsWith("\r\n\r\n") ? text.substring(0, text.length() - 4) : text;
     }
 
     private static byte[] readChunked(InputStream in) throws IOException {

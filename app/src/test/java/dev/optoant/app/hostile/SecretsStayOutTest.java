@@ -41,14 +41,12 @@ class SecretsStayOutTest {
     private static final String LAST_AGENT = "last-request-" + RUN;
 
     private static final CapturedOutput OUTPUT = CapturedOutput.start();
-    private static final int DB_PORT = GatewayTestSupport.freePort();
     @RegisterExtension
     static final StubUpstream UPSTREAM = StubUpstream.startOrFail();
-    private static final DropwizardAppExtension<OptoantConfiguration> APP = new DropwizardAppExtension<>(
-            OptoantApplication.class, GatewayTestSupport.CONFIG, GatewayTestSupport.overrides(UPSTREAM.baseUrl(),
-                    ConfigOverride.config("database.embeddedPort", String.valueOf(DB_PORT)),
+    private static final DropwizardAppExtension<OptoantConfiguration> APP =
+            GatewayTestSupport.appWithRequestLog(UPSTREAM.baseUrl(),
                     ConfigOverride.config("upstream.apiKey", UPSTREAM_KEY),
-                    ConfigOverride.config("adminApi.token", ADMIN_TOKEN)));
+                    ConfigOverride.config("adminApi.token", ADMIN_TOKEN));
     private static final List<RawResponse> ANSWERS = new ArrayList<>();
     /** What the upstream received, kept before the stub forgets it ahead of each test. */
     private static final List<StubUpstream.Received> UPSTREAM_SAW = new ArrayList<>();
@@ -103,9 +101,10 @@ class SecretsStayOutTest {
 
     @Test
     void requestLogRowsHoldOnlyTheFingerprint() throws Exception {
-        GatewayTestSupport.awaitLogRows(DB_PORT, requests - 2);
+        GatewayTestSupport.awaitLogRows(APP, requests - 2);
         List<String> rows = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + DB_PORT + "/postgres", "postgres", "");
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + GatewayTestSupport.databasePort(APP) + "/postgres", "postgres", "");
                 Statement sql = db.createStatement();
                 ResultSet result = sql.executeQuery("select row_to_json(r)::text from request_log r")) {
             while (result.next()) {
@@ -121,7 +120,7 @@ class SecretsStayOutTest {
 
     @Test
     void theAdminApiShowsNoSecret() throws Exception {
-        GatewayTestSupport.awaitLogRows(DB_PORT, requests - 2);
+        GatewayTestSupport.awaitLogRows(APP, requests - 2);
         RawResponse rows = RawHttp.exchange(APP.getAdminPort(), "GET /requests?limit=1000 HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + ADMIN_TOKEN + "\r\nConnection: close\r\n\r\n");
         RawResponse usage = RawHttp.exchange(APP.getAdminPort(), "GET /requests/usage HTTP/1.1\r\nHost: localhost\r\n"

@@ -17,6 +17,7 @@ final class BodyFacts {
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final ObjectReader USAGE = JSON.readerFor(ChatUsage.class);
     private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_KEY = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
     private BodyFacts() {
     }
@@ -51,7 +52,7 @@ final class BodyFacts {
 
     /** The last non-null {@code "usage"} object in the tail of a JSON body or SSE stream, or null. */
     static ChatUsage usage(byte[] tail) {
-        for (int at = lastIndexOf(tail, tail.length - USAGE_KEY.length); at >= 0; at = lastIndexOf(tail, at - 1)) {
+        for (int at = lastIndexOf(tail, USAGE_KEY, tail.length); at >= 0; at = lastIndexOf(tail, USAGE_KEY, at - 1)) {
             int brace = at + USAGE_KEY.length;
             while (brace < tail.length && (tail[brace] == ' ' || tail[brace] == ':' || tail[brace] == '\t')) {
                 brace++;
@@ -72,10 +73,11 @@ final class BodyFacts {
      * an answer ({@code {"error":{...}}} sent with 200); null otherwise.
      */
     static String errorInBody(byte[] tail) {
-        String text = new String(tail, StandardCharsets.UTF_8).strip();
-        if (!text.contains("\"error\"")) {
+        // Every successful response passes here: most have no error key, and need no text made of them.
+        if (lastIndexOf(tail, ERROR_KEY, tail.length) < 0) {
             return null;
         }
+        String text = new String(tail, StandardCharsets.UTF_8).strip();
         String candidate = text;
         int data = text.lastIndexOf("data:");
         while (data >= 0) {
@@ -99,13 +101,14 @@ final class BodyFacts {
         return null;
     }
 
-    private static int lastIndexOf(byte[] haystack, int from) {
-        for (int i = Math.min(from, haystack.length - USAGE_KEY.length); i >= 0; i--) {
+    /** The last start of {@code needle} in {@code haystack} at or before {@code from}, or -1. */
+    private static int lastIndexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = Math.min(from, haystack.length - needle.length); i >= 0; i--) {
             int j = 0;
-            while (j < USAGE_KEY.length && haystack[i + j] == USAGE_KEY[j]) {
+            while (j < needle.length && haystack[i + j] == needle[j]) {
                 j++;
             }
-            if (j == USAGE_KEY.length) {
+            if (j == needle.length) {
                 return i;
             }
         }

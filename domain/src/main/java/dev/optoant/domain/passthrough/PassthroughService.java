@@ -125,7 +125,7 @@ public final class PassthroughService implements PassthroughUseCase {
             reply.close();
             if (!guards.retrier().pause(wait.get())) {
                 throw new GatewayException(ErrorKind.UPSTREAM_UNREACHABLE,
-                        "Interrupted while waiting to retry after upstream status " + reply.status());
+                        "No further attempt after upstream status " + reply.status() + ": the gateway is stopping");
             }
         }
     }

@@ -10,6 +10,9 @@ import java.io.SequenceInputStream;
  * bodies keep streaming and get a single attempt.
  */
 final class ReplayableBody {
+    // One less than the largest array the JVM reliably allocates, so that the chunked case's cap + 1 still fits.
+    private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 9;
+
     private final byte[] bytes;
     private final InputStream stream;
     private final long length;
@@ -21,14 +24,15 @@ final class ReplayableBody {
     }
 
     /** Buffers up to {@code cap} bytes: a declared length within it, or a chunked body that ends within it. */
-    static ReplayableBody of(InputStream body, long contentLength, long cap) throws IOException {
+    static ReplayableBody of(InputStream body, long contentLength, long configuredCap) throws IOException {
+        long cap = Math.min(configuredCap, MAX_ARRAY_BYTES);
         if (contentLength == 0) {
             return new ReplayableBody(new byte[0], null, 0);
         }
         if (contentLength > cap) {
             return new ReplayableBody(null, body, contentLength);
         }
-        int limit = (int) (contentLength > 0 ? contentLength : Math.min(cap + 1, Integer.MAX_VALUE - 8));
+        int limit = (int) (contentLength > 0 ? contentLength : cap + 1);
         byte[] head = body.readNBytes(limit);
         if (contentLength > 0 || head.length <= cap) {
             return new ReplayableBody(head, null, head.length);
