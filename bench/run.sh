@@ -360,20 +360,25 @@ done
 gauge() {  # gauge <admin-url> <name>: a Dropwizard gauge's value from /metrics
   curl -fsS "$1/metrics" | sed -nE "s/.*\"$2\":\{\"value\":([0-9]+)\}.*/\1/p"
 }
-# rows_settled: prints the rows written once the queue is empty and the count held still for a second (a batch
-# taken off the queue may still be on its way into the database).
+# rows_settled: prints the rows stored (inserted from the queue plus replayed from the spill journal) once the queue
+# and the journal are empty and the count held still for a second (a batch taken off the queue may still be on its
+# way into the database).
+rows_stored() {
+  echo $(($(gauge "$GATEWAY_ADMIN" requestLog.rowsWritten) + $(gauge "$GATEWAY_ADMIN" requestLog.rowsReplayed)))
+}
 rows_settled() {
-  local before after deadline=$((SECONDS + 60))
+  local before after deadline=$((SECONDS + 180))
   while ((SECONDS < deadline)); do
-    before=$(gauge "$GATEWAY_ADMIN" requestLog.rowsWritten)
+    before=$(rows_stored)
     sleep 1
-    after=$(gauge "$GATEWAY_ADMIN" requestLog.rowsWritten)
-    if [[ $before == "$after" && $(gauge "$GATEWAY_ADMIN" requestLog.queueDepth) == 0 ]]; then
+    after=$(rows_stored)
+    if [[ $before == "$after" && $(gauge "$GATEWAY_ADMIN" requestLog.queueDepth) == 0 &&
+      $(gauge "$GATEWAY_ADMIN" requestLog.journalFiles) == 0 ]]; then
       echo "$after"
       return
     fi
   done
-  die "the request log did not settle within 60 s"
+  die "the request log did not settle within 180 s"
 }
 avg() { awk -v s="$1" -v n="$2" 'BEGIN { printf "%.0f", s / n }'; }
 logging_scenarios=(  # name|threads|connections|script|script args
@@ -469,8 +474,8 @@ if ((${#lrows[@]})); then
 Request log on versus off: two gateways from the same jar on the same upstream, one with requestLog.enabled=false;
 $ROUNDS rounds each, alternating off/on, averaged. The logging one writes to its embedded PostgreSQL on the same cores.
 throughput change = (on - off) / off; rows = rows the writer inserted during the "on" runs (wrk counts completed
-requests only, so requests cut at the end of a run show as rows beyond the count); spilled / lost = journal and
-loss counters at the end.
+requests only, so requests cut at the end of a run show as rows beyond the count; rows the queue could not hold went
+to the spill journal and were replayed before counting); spilled / lost = journal and loss counters at the end.
 
 | scenario | off p50 / p99 µs | on p50 / p99 µs | req/s off | req/s on | throughput change | requests (on) | rows | spilled / lost | errors |
 |---|---|---|---|---|---|---|---|---|---|
