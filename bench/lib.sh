@@ -237,3 +237,63 @@ commit_id() {
   fi
   echo "$c"
 }
+
+# --- peers: Portkey's gateway (OpenAI lane) and claude-code-router (Anthropic -> OpenAI lane), from npm -------------
+PEER_DIR=${PEER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/optoant-bench/peer}
+PORTKEY_VERSION=${PORTKEY_VERSION:-1.15.2}
+# 3.x depends on a package the registry does not serve; 2.0.0 installs and runs offline.
+CCR_VERSION=${CCR_VERSION:-2.0.0}
+PORTKEY_JS=$PEER_DIR/node_modules/@portkey-ai/gateway/build/start-server.js
+CCR_JS=$PEER_DIR/node_modules/@musistudio/claude-code-router/dist/cli.js
+
+ensure_peers() {  # installs the two peers into PEER_DIR with npm unless they are there in the pinned versions
+  ensure_tools node:nodejs npm:npm
+  local want="@portkey-ai/gateway@$PORTKEY_VERSION @musistudio/claude-code-router@$CCR_VERSION" have=
+  [[ -f $PEER_DIR/versions ]] && have=$(<"$PEER_DIR/versions")
+  if [[ $have == "$want" && -f $PORTKEY_JS && -f $CCR_JS ]]; then return 0; fi
+  log "installing the peers with npm into $PEER_DIR: $want"
+  mkdir -p "$PEER_DIR"
+  [[ -f $PEER_DIR/package.json ]] || echo '{"private":true}' >"$PEER_DIR/package.json"
+  # shellcheck disable=SC2086  # two package specs
+  (cd "$PEER_DIR" && npm install --no-audit --no-fund --loglevel=error $want >&2) || die "npm install of the peers failed"
+  echo "$want" >"$PEER_DIR/versions"
+}
+
+# start_portkey <port>: Portkey's gateway; clients pick the upstream per request with x-portkey-provider and
+# x-portkey-custom-host (PORTKEY_HEADERS). It listens on all interfaces (no bind option). Sets PORTKEY_PID, PORTKEY.
+start_portkey() {
+  NODE_ENV=production node "$PORTKEY_JS" --port="$1" --headless >"$WORK/portkey.log" 2>&1 &
+  PORTKEY_PID=$!
+  track "$PORTKEY_PID" 5
+  PORTKEY=http://127.0.0.1:$1
+  wait_for "$PORTKEY_PID" 60 portkey curl -fsS -o /dev/null "$PORTKEY/"
+  log "portkey up on $PORTKEY"
+}
+portkey_headers() {  # portkey_headers <upstream base url>: lane.lua header arguments
+  echo "H=x-portkey-provider:openai H=x-portkey-custom-host:$1/v1"
+}
+
+# start_ccr <port> <upstream base url>: claude-code-router with its own HOME (config, logs) in the temp dir, one
+# provider at the upstream, every model routed to it. Sets CCR_PID, CCR.
+start_ccr() {
+  local home=$WORK/ccr-home
+  mkdir -p "$home/.claude-code-router"
+  cat >"$home/.claude-code-router/config.json" <<JSON
+{
+  "HOST": "127.0.0.1",
+  "PORT": $1,
+  "LOG": false,
+  "NON_INTERACTIVE_MODE": true,
+  "Providers": [
+    {"name": "bench", "api_base_url": "$2/v1/chat/completions", "api_key": "$SMALL_KEY", "models": ["deepseek-chat"]}
+  ],
+  "Router": {"default": "bench,deepseek-chat"}
+}
+JSON
+  HOME=$home node "$CCR_JS" start >"$WORK/ccr.log" 2>&1 &
+  CCR_PID=$!
+  track "$CCR_PID" 5
+  CCR=http://127.0.0.1:$1
+  wait_for "$CCR_PID" 60 claude-code-router curl -sS -o /dev/null "$CCR/"
+  log "claude-code-router up on $CCR"
+}
