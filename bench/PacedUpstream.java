@@ -195,7 +195,7 @@ public final class PacedUpstream {
             "{\"id\":\"chatcmpl-paced\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"deepseek-chat\","
                     + "\"choices\":[{\"index\":0,\"delta\":";
 
-    /** Deltas: 40% reasoning, 30% text, the rest one Edit tool call (name first, then argument fragments). */
+    /** Deltas: 40% reasoning, 30% text, the rest one Edit tool call's arguments (id and name with the first). */
     private static void stream(OutputStream out, long delayMs, int events) throws IOException, InterruptedException {
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -212,15 +212,17 @@ public final class PacedUpstream {
                         + "\"reasoning_content\":\"step " + i + " of the plan. \"}";
             } else if (i < reasoning + text) {
                 delta = "{\"content\":\"word" + i + " \"}";
-            } else if (i == reasoning + text) {
-                delta = "{\"tool_calls\":[{\"index\":0,\"id\":\"call_paced_1\",\"type\":\"function\","
-                        + "\"function\":{\"name\":\"Edit\",\"arguments\":\"" + (tool == 1 ? "{}" : "") + "\"}}]}";
             } else {
-                String frag = i == reasoning + text + 1 ? "{\\\"file_path\\\":\\\"/tmp/a.txt\\\",\\\"x\\\":\\\"" : "ab";
+                // Every tool-call chunk carries an argument fragment (the first one with id and name too), so each
+                // upstream delta becomes one client delta on the Anthropic lane as well.
+                boolean first = i == reasoning + text;
+                String frag = first ? "{\\\"file_path\\\":\\\"/tmp/a.txt\\\",\\\"x\\\":\\\"" : "ab";
                 if (i == events - 1) {
                     frag += "\\\"}";
                 }
-                delta = "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"" + frag + "\"}}]}";
+                delta = "{\"tool_calls\":[{\"index\":0," + (first
+                        ? "\"id\":\"call_paced_1\",\"type\":\"function\",\"function\":{\"name\":\"Edit\","
+                        : "\"function\":{") + "\"arguments\":\"" + frag + "\"}}]}";
             }
             chunk(out, "data: " + PREFIX + delta + ",\"finish_reason\":null}]}\n\n");
         }

@@ -168,3 +168,27 @@ for lane in passthrough anthropic; do
   done
 done
 if ! ((PEERS)); then echo; echo "(peers left out: PEERS=0)"; fi
+
+# The Anthropic lane against the passthrough, same scenario (target: within 20%).
+lrows=()
+for s in "${scenarios[@]}"; do
+  IFS='|' read -r sname _ <<<"$s"
+  selected "passthrough, $sname" && selected "anthropic, $sname" || continue
+  read -r pd50 pd99 _ <<<"$(cell "passthrough|$sname|direct")"
+  read -r po50 po99 porps _ <<<"$(cell "passthrough|$sname|optoant")"
+  read -r ad50 ad99 _ <<<"$(cell "anthropic|$sname|direct")"
+  read -r ao50 ao99 aorps _ <<<"$(cell "anthropic|$sname|optoant")"
+  lrows+=("$(printf '| %s | %+d / %+d | %+d / %+d | %s / %s | %s |' "$sname" \
+    $((po50 - pd50)) $((po99 - pd99)) $((ao50 - ad50)) $((ao99 - ad99)) \
+    "$(ratio $((ao50 - ad50)) $((po50 - pd50)))" "$(ratio $((ao99 - ad99)) $((po99 - pd99)))" "$(ratio "$aorps" "$porps")")")
+done
+if ((${#lrows[@]})); then
+  cat <<EOF
+
+optoant's Anthropic lane versus its passthrough (target: added latency within 1.20x, req/s at least 0.80x).
+
+| scenario | passthrough added p50 / p99 | anthropic added p50 / p99 | added ratio p50 / p99 | req/s ratio |
+|---|---|---|---|---|
+EOF
+  printf '%s\n' "${lrows[@]}"
+fi

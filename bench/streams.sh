@@ -83,7 +83,7 @@ field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }  # field <key> <RESULT wor
 heap_after_gc_mib() {  # full GC in the gateway, then the heap in use
   "$JAVA_HOME_BIN/jcmd" "$GATEWAY_PID" GC.run >/dev/null 2>&1 || true
   "$JAVA_HOME_BIN/jcmd" "$GATEWAY_PID" GC.heap_info 2>/dev/null |
-    sed -nE 's/.*heap +total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -n 1 | awk '{ printf "%.0f", $1 / 1024 }'
+    sed -nE 's/.*heap .*, used ([0-9]+)K.*/\1/p' | head -n 1 | awk '{ printf "%.0f", $1 / 1024 }'
 }
 
 # Each lane must carry a whole stream before any number means anything.
@@ -117,7 +117,7 @@ if want overhead; then
     d=${o[direct]}
     for name in passthrough anthropic; do
       r=${o[$name]}
-      orows+=("$(printf '| %s, %d streams | %s / %s | %s / %s | %+d | %s / %s | %s / %s | %+d | %s | %s / %s |' \
+      orows+=("$(printf '| %s, %d stream(s) | %s / %s | %s / %s | %+d | %s / %s | %s / %s | %+d | %s | %s / %s |' \
         "$name" "$n" "$(field ttfe_p50_us "$d")" "$(field ttfe_p99_us "$d")" \
         "$(field ttfe_p50_us "$r")" "$(field ttfe_p99_us "$r")" \
         $(($(field ttfe_p50_us "$r") - $(field ttfe_p50_us "$d"))) \
@@ -199,7 +199,7 @@ if want scale; then
   cpu1=$(cpu_ticks "$GATEWAY_PID")
   stop "$SAMPLER" 1
   peak=$(awk '$2 == "scale" { print $4 }' "$WORK/rss.log" | sort -n | tail -n 1)
-  srows+=("$(printf '| %s (of %s) | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s / %s | %s |' \
+  srows+=("$(printf '| %s (of %s) | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s / %s | %s | %s |' \
     "$SCALE_STREAMS" "$SCALE_REQUESTED" "$(field max_open "$r")" "$(field completed "$r")" "$(field failed "$r")" \
     "$(field stalled "$r")" "$(field events "$r")" "$(field gap_p50_us "$r")" "$(field gap_p99_us "$r")" \
     "$(field gap_max_us "$r")" "$(field ttfe_p99_us "$r")" "$rss0" "$peak" "$(hwm_mib "$GATEWAY_PID")" \
