@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * event, I/O error, end without terminal event) counts as failed, and a gap over --stall-ms counts as a stall.
  * {@code --pace d/n} puts {@code pace=d/n} into the user message for the paced upstream. With --once each stream
  * slot runs one stream; otherwise slots loop until the duration is over (streams still open then finish). Prints
- * {@code RESULT key=value ...} on stdout (times in microseconds), progress on stderr.
+ * {@code RESULT key=value ...} on stdout (times in microseconds, cpu_s = this process's CPU seconds), progress on
+ * stderr.
  */
 public final class SseLoad {
     private static final int FINE = 10_000;           // 1 µs buckets below 10 ms
@@ -111,10 +112,18 @@ public final class SseLoad {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "RESULT streams=%d completed=%d failed=%d stalled=%d events=%d max_open=%d "
                         + "seconds=%.1f events_per_s=%.0f ttfe_p50_us=%d ttfe_p99_us=%d ttfe_max_us=%d "
-                        + "gap_p50_us=%d gap_p99_us=%d gap_max_us=%d%n",
+                        + "gap_p50_us=%d gap_p99_us=%d gap_max_us=%d cpu_s=%.1f%n",
                 started.get(), completed.get(), failed.get(), stalled.get(), events.get(), maxOpen.get(), seconds,
                 events.get() / seconds, ttfe.percentile(50), ttfe.percentile(99), ttfe.max(),
-                gaps.percentile(50), gaps.percentile(99), gaps.max());
+                gaps.percentile(50), gaps.percentile(99), gaps.max(), processCpuSeconds());
+    }
+
+    private static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return -1;
     }
 
     private void progress() {

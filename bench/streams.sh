@@ -51,8 +51,12 @@ if want scale && [[ $FD_LIMIT != unlimited ]] && ((SCALE_STREAMS * 2 + 600 > FD_
   log "WARNING: open-file limit $FD_LIMIT (ulimit -Hn) allows $SCALE_STREAMS streams, not $SCALE_REQUESTED" \
     "(the gateway needs 2 descriptors per stream); raise the hard limit for the full figure"
 fi
-# The upstream pool must hold every concurrent stream (default 1024).
+# The upstream pool must hold every concurrent stream (default 1024), and so must Jetty's request threads: Dropwizard
+# runs requests on Jetty's VirtualThreadPool, which admits at most server.maxThreads (default 1024) at once; the rest
+# wait without an answer until the connection's idle timeout closes them.
 POOL=$((SCALE_STREAMS > 1000 ? SCALE_STREAMS + 100 : 1024))
+THREADS=$((SCALE_STREAMS > 1000 ? SCALE_STREAMS + 1024 : 1024))
+JAVA_OPTS="$JAVA_OPTS -Ddw.server.maxThreads=$THREADS"
 
 bench_init
 JAVA_HOME_BIN=$(dirname "$JAVA")
@@ -193,17 +197,19 @@ if want scale; then
   ) &
   SAMPLER=$!
   track "$SAMPLER" 1
-  cpu0=$(cpu_ticks "$GATEWAY_PID")
+  cpu0=$(cpu_ticks "$GATEWAY_PID") up0=$(cpu_ticks "$PACED_PID")
   r=$(sse "$GATEWAY$MESSAGES_PATH" anthropic --streams "$SCALE_STREAMS" --once --pace "$SCALE_PACE" \
     --ramp-s "$SCALE_RAMP" --sources "$SCALE_SOURCES" --stall-ms "$SCALE_STALL_MS" --timeout-s 60)
-  cpu1=$(cpu_ticks "$GATEWAY_PID")
+  cpu1=$(cpu_ticks "$GATEWAY_PID") up1=$(cpu_ticks "$PACED_PID")
   stop "$SAMPLER" 1
   peak=$(awk '$2 == "scale" { print $4 }' "$WORK/rss.log" | sort -n | tail -n 1)
-  srows+=("$(printf '| %s (of %s) | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s / %s | %s | %s |' \
+  srows+=("$(printf '| %s (of %s) | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s / %s | %s | %s / %s / %s | %s |' \
     "$SCALE_STREAMS" "$SCALE_REQUESTED" "$(field max_open "$r")" "$(field completed "$r")" "$(field failed "$r")" \
     "$(field stalled "$r")" "$(field events "$r")" "$(field gap_p50_us "$r")" "$(field gap_p99_us "$r")" \
     "$(field gap_max_us "$r")" "$(field ttfe_p99_us "$r")" "$rss0" "$peak" "$(hwm_mib "$GATEWAY_PID")" \
-    "$(awk -v t=$((cpu1 - cpu0)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')")")
+    "$(awk -v t=$((cpu1 - cpu0)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')" \
+    "$(field cpu_s "$r")" "$(awk -v t=$((up1 - up0)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')" \
+    "$(field seconds "$r")")")
   EXPECTED_EVENTS=$((SCALE_STREAMS * scale_deltas))
 fi
 
@@ -211,7 +217,7 @@ fi
 cat <<EOF
 optoant streaming benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(commit_id)
 $(nproc) cores shared by the SSE client, the paced upstream and the gateway; $("$JAVA" -version 2>&1 | head -n 1);
-request log on; UPSTREAM_MAX_CONNECTIONS=$POOL; open-file limit $FD_LIMIT. Idle gateway RSS: ${IDLE_RSS} MiB.
+request log on; UPSTREAM_MAX_CONNECTIONS=$POOL; -Ddw.server.maxThreads=$THREADS; open-file limit $FD_LIMIT. Idle gateway RSS: ${IDLE_RSS} MiB.
 EOF
 if ((${#orows[@]})); then
   cat <<EOF
@@ -255,10 +261,11 @@ if ((${#srows[@]})); then
 
 Scale: concurrent slow streams through the Anthropic lane, pace $SCALE_PACE, opened over ${SCALE_RAMP}s; stalled = a gap over
 ${SCALE_STALL_MS} ms; expected delta events: $EXPECTED_EVENTS. Gaps and TTFE in microseconds; RSS in MiB
-(before / peak of 2 s samples / VmHWM); CPU = gateway CPU seconds during the run.
+(before / peak of 2 s samples / VmHWM); CPU = CPU seconds of the gateway / the client / the paced upstream during
+the run, which lasted the given seconds.
 
-| streams | max open | completed | failed | stalled | delta events | gap p50 / p99 / max | TTFE p99 | RSS before / peak | VmHWM | CPU s |
-|---|---|---|---|---|---|---|---|---|---|---|
+| streams | max open | completed | failed | stalled | delta events | gap p50 / p99 / max | TTFE p99 | RSS before / peak | VmHWM | CPU s gateway / client / upstream | run s |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 EOF
   printf '%s\n' "${srows[@]}"
 fi
