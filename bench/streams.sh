@@ -7,7 +7,8 @@
 # - events: delta events relayed per second at saturation (no pacing) through the Anthropic lane, optoant versus
 #   claude-code-router;
 # - memory: RSS and heap after a full GC before, during and after MEMORY_SECONDS of 10 clients (leak check);
-# - scale: SCALE_STREAMS concurrent slow streams (1 event/s for 60 s) through the Anthropic lane: errors, stalls, RSS.
+# - scale: SCALE_STREAMS concurrent slow streams (1 event/s for 60 s) straight to the upstream, then through the
+#   Anthropic lane: errors, stalls, RSS.
 # The gateway runs with its request log on. Progress goes to stderr, the markdown results tables to stdout.
 set -euo pipefail
 
@@ -188,28 +189,39 @@ fi
 
 # --- scale: thousands of slow streams ----------------------------------------------
 srows=()
+secs() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }'; }
 if want scale; then
   IFS=/ read -r _ scale_deltas <<<"$SCALE_PACE"
-  log "scale: $SCALE_STREAMS streams ($SCALE_PACE), opened over ${SCALE_RAMP}s from $SCALE_SOURCES"
-  rss0=$(rss_mib "$GATEWAY_PID")
-  (
-    while sleep 2; do echo "$(date -u +%T) scale rss $(rss_mib "$GATEWAY_PID")" >>"$WORK/rss.log"; done
-  ) &
-  SAMPLER=$!
-  track "$SAMPLER" 1
-  cpu0=$(cpu_ticks "$GATEWAY_PID") up0=$(cpu_ticks "$PACED_PID")
-  r=$(sse "$GATEWAY$MESSAGES_PATH" anthropic --streams "$SCALE_STREAMS" --once --pace "$SCALE_PACE" \
-    --ramp-s "$SCALE_RAMP" --sources "$SCALE_SOURCES" --stall-ms "$SCALE_STALL_MS" --timeout-s 60)
-  cpu1=$(cpu_ticks "$GATEWAY_PID") up1=$(cpu_ticks "$PACED_PID")
-  stop "$SAMPLER" 1
-  peak=$(awk '$2 == "scale" { print $4 }' "$WORK/rss.log" | sort -n | tail -n 1)
-  srows+=("$(printf '| %s (of %s) | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s / %s | %s | %s / %s / %s | %s |' \
-    "$SCALE_STREAMS" "$SCALE_REQUESTED" "$(field max_open "$r")" "$(field completed "$r")" "$(field failed "$r")" \
-    "$(field stalled "$r")" "$(field events "$r")" "$(field gap_p50_us "$r")" "$(field gap_p99_us "$r")" \
-    "$(field gap_max_us "$r")" "$(field ttfe_p99_us "$r")" "$rss0" "$peak" "$(hwm_mib "$GATEWAY_PID")" \
-    "$(awk -v t=$((cpu1 - cpu0)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')" \
-    "$(field cpu_s "$r")" "$(awk -v t=$((up1 - up0)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')" \
-    "$(field seconds "$r")")")
+  log "scale: warm-up of the Anthropic lane"
+  sse "$GATEWAY$MESSAGES_PATH" anthropic --streams 16 --duration-s "$WARMUP" --pace 0/50 >/dev/null
+  # direct first (what the client and the paced upstream manage on their own), then through the Anthropic lane
+  for target in "direct|$PACED$CHAT_PATH|openai" "anthropic lane|$GATEWAY$MESSAGES_PATH|anthropic"; do
+    IFS='|' read -r name url api <<<"$target"
+    log "scale, $name: $SCALE_STREAMS streams ($SCALE_PACE), opened over ${SCALE_RAMP}s from $SCALE_SOURCES"
+    rss0=$(rss_mib "$GATEWAY_PID")
+    (
+      while sleep 2; do echo "$(date -u +%T) scale-${name%% *} rss $(rss_mib "$GATEWAY_PID")" >>"$WORK/rss.log"; done
+    ) &
+    SAMPLER=$!
+    track "$SAMPLER" 1
+    cpu0=$(cpu_ticks "$GATEWAY_PID") up0=$(cpu_ticks "$PACED_PID")
+    r=$(sse "$url" "$api" --streams "$SCALE_STREAMS" --once --pace "$SCALE_PACE" \
+      --ramp-s "$SCALE_RAMP" --sources "$SCALE_SOURCES" --stall-ms "$SCALE_STALL_MS" --timeout-s 60)
+    cpu1=$(cpu_ticks "$GATEWAY_PID") up1=$(cpu_ticks "$PACED_PID")
+    stop "$SAMPLER" 1
+    peak=$(awk -v k="scale-${name%% *}" '$2 == k { print $4 }' "$WORK/rss.log" | sort -n | tail -n 1)
+
+    if [[ $name == direct ]]; then
+      gw="- | - | -"
+    else
+      gw="$rss0 / $peak | $(hwm_mib "$GATEWAY_PID") | $(secs $((cpu1 - cpu0)))"
+    fi
+    srows+=("$(printf '| %s | %s (of %s) | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s / %s | %s |' \
+      "$name" "$SCALE_STREAMS" "$SCALE_REQUESTED" "$(field max_open "$r")" "$(field completed "$r")" \
+      "$(field failed "$r")" "$(field stalled "$r")" "$(field events "$r")" "$(field gap_p50_us "$r")" \
+      "$(field gap_p99_us "$r")" "$(field gap_max_us "$r")" "$(field ttfe_p99_us "$r")" "$gw" \
+      "$(field cpu_s "$r")" "$(secs $((up1 - up0)))" "$(field seconds "$r")")")
+  done
   EXPECTED_EVENTS=$((SCALE_STREAMS * scale_deltas))
 fi
 
@@ -261,11 +273,12 @@ if ((${#srows[@]})); then
 
 Scale: concurrent slow streams through the Anthropic lane, pace $SCALE_PACE, opened over ${SCALE_RAMP}s; stalled = a gap over
 ${SCALE_STALL_MS} ms; expected delta events: $EXPECTED_EVENTS. Gaps and TTFE in microseconds; RSS in MiB
-(before / peak of 2 s samples / VmHWM); CPU = CPU seconds of the gateway / the client / the paced upstream during
-the run, which lasted the given seconds.
+(gateway: before / peak of 2 s samples, VmHWM); CPU = CPU seconds of the gateway, the client and the paced upstream
+during the run, which lasted "run s". "direct" = the same streams (OpenAI form) straight to the paced upstream: what
+the client and upstream manage on their own on this machine.
 
-| streams | max open | completed | failed | stalled | delta events | gap p50 / p99 / max | TTFE p99 | RSS before / peak | VmHWM | CPU s gateway / client / upstream | run s |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| target | streams | max open | completed | failed | stalled | delta events | gap p50 / p99 / max | TTFE p99 | gateway RSS before / peak | VmHWM | gateway CPU s | CPU s client / upstream | run s |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 EOF
   printf '%s\n' "${srows[@]}"
 fi
