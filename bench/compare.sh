@@ -129,6 +129,7 @@ for lane in passthrough anthropic; do
       [[ $tlane == "$lane" ]] || continue
       log "$lane, $sname: $name"
       if [[ $kind == rate ]]; then
+        # shellcheck disable=SC2086  # extra is a list of words without spaces
         mapfile -t hl < <(h2load_args "$api" $extra)
         out=$(run_h2load "$base$path" "$c" "$r" "$DURATION" "$(body_of "$api")" "${hl[@]}")
       else
@@ -175,7 +176,7 @@ if ! ((PEERS)); then echo; echo "(peers left out: PEERS=0)"; fi
 lrows=()
 for s in "${scenarios[@]}"; do
   IFS='|' read -r sname _ <<<"$s"
-  selected "passthrough, $sname" && selected "anthropic, $sname" || continue
+  if ! selected "passthrough, $sname" || ! selected "anthropic, $sname"; then continue; fi
   read -r pd50 pd99 _ <<<"$(cell "passthrough|$sname|direct")"
   read -r po50 po99 porps _ <<<"$(cell "passthrough|$sname|optoant")"
   read -r ad50 ad99 _ <<<"$(cell "anthropic|$sname|direct")"

@@ -12,7 +12,6 @@ JAVA_OPTS=${JAVA_OPTS:-}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}  # seconds
 
 CHAT_PATH=/v1/chat/completions
-STREAM_PATH=/v1/stream/chat/completions
 MESSAGES_PATH=/anthropic/v1/messages
 BODIES=$BENCH_DIR/bodies
 # The upstream (nginx.conf) answers the agent key with the agent reply, any other with the chat one.
@@ -136,7 +135,7 @@ start_gateway() {
   # Run a copy so a rebuild of the jar during the run cannot swap it underneath.
   [[ -f $WORK/gateway.jar ]] || cp "$GATEWAY_JAR" "$WORK/gateway.jar"
   (
-    cd "$REPO_DIR"
+    cd "$REPO_DIR" || exit
     # -Ddw.* are Dropwizard config overrides: bind to loopback only.
     # UPSTREAM_API_KEY stays empty: the client's key must reach the upstream (nginx picks its reply by it).
     # OPTOANT_DATA_DIR: an embedded request-log database (when DATABASE_DSN is unset) lives in the temp dir.

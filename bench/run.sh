@@ -22,6 +22,7 @@ NOLOG_PORT=${NOLOG_PORT:-18092}    # the second gateway, request log off, for th
 NOLOG_ADMIN_PORT=${NOLOG_ADMIN_PORT:-18093}
 [[ $DURATION =~ ^[0-9]+$ ]] && DURATION+=s
 [[ $WARMUP =~ ^[0-9]+$ ]] && WARMUP+=s
+STREAM_PATH=/v1/stream/chat/completions
 
 # --- tools -------------------------------------------------------------------
 ensure_tools nginx wrk curl
