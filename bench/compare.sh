@@ -84,7 +84,8 @@ run_h2load() {
     { lat[NR] = $3; if ($2 < 200 || $2 > 299) err++; if ($1 < first) first = $1; if ($1 > last) last = $1 }
     END {
       i50 = int(NR * 0.50); if (i50 < 1) i50 = 1; i99 = int(NR * 0.99 + 0.999); if (i99 > NR) i99 = NR
-      printf "%d %d %.0f %d %d\n", lat[i50], lat[i99], last > first ? (NR - 1) * 1e6 / (last - first) : 0, err, NR
+      rps = last > first ? (NR - 1) * 1e6 / (last - first) : 0
+      printf "%d %d %.0f %d %d\n", lat[i50], lat[i99], rps, err, NR
     }'
 }
 # h2load_args <api> <extra words>: the lane's headers, one per line
