@@ -44,10 +44,12 @@ want events && ((PEERS)) && ensure_peers
 
 # Each stream holds a client and an upstream socket in the gateway: raise the soft descriptor limit to the hard one
 # (children inherit it) and fit the stream count to it. Raising the hard limit needs root with CAP_SYS_RESOURCE.
-ulimit -n "$(ulimit -Hn)"
+hard=$(ulimit -Hn)
+[[ $hard == unlimited ]] && hard=$(cat /proc/sys/fs/nr_open)
+ulimit -n "$hard" || log "WARNING: could not raise the open-file limit to $hard"
 FD_LIMIT=$(ulimit -n)
 SCALE_REQUESTED=$SCALE_STREAMS
-if want scale && [[ $FD_LIMIT != unlimited ]] && ((SCALE_STREAMS * 2 + 600 > FD_LIMIT)); then
+if want scale && ((SCALE_STREAMS * 2 + 600 > FD_LIMIT)); then
   SCALE_STREAMS=$(((FD_LIMIT - 600) / 2))
   log "WARNING: open-file limit $FD_LIMIT (ulimit -Hn) allows $SCALE_STREAMS streams, not $SCALE_REQUESTED" \
     "(the gateway needs 2 descriptors per stream); raise the hard limit for the full figure"
