@@ -57,8 +57,9 @@ fi
 # The upstream pool must hold every concurrent stream (default 1024), and so must Jetty's request threads: Dropwizard
 # runs requests on Jetty's VirtualThreadPool, which admits at most server.maxThreads (default 1024) at once; the rest
 # wait without an answer until the connection's idle timeout closes them.
-POOL=$((SCALE_STREAMS > 1000 ? SCALE_STREAMS + 100 : 1024))
-THREADS=$((SCALE_STREAMS > 1000 ? SCALE_STREAMS + 1024 : 1024))
+concurrent=$(want scale && echo "$SCALE_STREAMS" || echo 0)
+POOL=$((concurrent > 1000 ? concurrent + 100 : 1024))
+THREADS=$((concurrent > 1000 ? concurrent + 1024 : 1024))
 JAVA_OPTS="$JAVA_OPTS -Ddw.server.maxThreads=$THREADS"
 
 bench_init
