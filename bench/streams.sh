@@ -54,9 +54,10 @@ if want scale && ((SCALE_STREAMS * 2 + 600 > FD_LIMIT)); then
   log "WARNING: open-file limit $FD_LIMIT (ulimit -Hn) allows $SCALE_STREAMS streams, not $SCALE_REQUESTED" \
     "(the gateway needs 2 descriptors per stream); raise the hard limit for the full figure"
 fi
-# The upstream pool must hold every concurrent stream (default 1024), and so must Jetty's request threads: Dropwizard
-# runs requests on Jetty's VirtualThreadPool, which admits at most server.maxThreads (default 1024) at once; the rest
-# wait without an answer until the connection's idle timeout closes them.
+# The upstream pool must hold every concurrent stream, and so must Jetty's request threads: Dropwizard runs requests
+# on Jetty's VirtualThreadPool, which admits at most server.maxThreads at once; the rest wait without an answer until
+# the connection's idle timeout closes them. config.yml's defaults (10000 and 10240) cover 10,000 streams; the script
+# sets both explicitly so that a run states what it used.
 concurrent=$(want scale && echo "$SCALE_STREAMS" || echo 0)
 POOL=$((concurrent > 1000 ? concurrent + 100 : 1024))
 THREADS=$((concurrent > 1000 ? concurrent + 1024 : 1024))
