@@ -204,6 +204,14 @@ logging_scenarios=(  # name|threads|connections|script|script args
   "logging, anthropic SSE, throughput, 16 conns|2|16|lane.lua|$(lane_args anthropic small stream)"
 )
 ROUNDS=${ROUNDS:-2}                # alternating off/on rounds per logging scenario
+# CPU ticks of every PostgreSQL process: only the logging gateway's embedded server runs during these scenarios.
+postgres_cpu_ticks() {
+  local pid total=0
+  for pid in $(pgrep -x postgres || true); do
+    total=$((total + $(cpu_ticks "$pid" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
 lrows=()
 logging_wanted=0
 if ((LOGGING)); then
@@ -225,23 +233,30 @@ if ((logging_wanted)); then
       run_wrk "$script" "$NOLOG" 2 16 "$WARMUP" $args >/dev/null
       run_wrk "$script" "$GATEWAY" 2 16 "$WARMUP" $args >/dev/null
       rows0=$(rows_settled)
-      offp50=0 offp99=0 offrps=0 onp50=0 onp99=0 onrps=0 onreq=0 errs=0
+      offp50=0 offp99=0 offrps=0 onp50=0 onp99=0 onrps=0 onreq=0 offreq=0 errs=0
+      offcpu=0 oncpu=0 pgcpu=0
       for ((round = 1; round <= ROUNDS; round++)); do
         log "$name: logging off, round $round"
-        read -r p50 p99 rps err non _ <<<"$(run_wrk "$script" "$NOLOG" "$t" "$c" "$DURATION" $args)"
+        c0=$(cpu_ticks "$NOLOG_PID")
+        read -r p50 p99 rps err non req <<<"$(run_wrk "$script" "$NOLOG" "$t" "$c" "$DURATION" $args)"
+        offcpu=$((offcpu + $(cpu_ticks "$NOLOG_PID") - c0)) offreq=$((offreq + req))
         offp50=$((offp50 + p50)) offp99=$((offp99 + p99)) errs=$((errs + err + non))
         offrps=$(awk -v a="$offrps" -v b="$rps" 'BEGIN { print a + b }')
         log "$name: logging on, round $round"
+        c0=$(cpu_ticks "$GATEWAY_PID") p0=$(postgres_cpu_ticks)
         read -r p50 p99 rps err non req <<<"$(run_wrk "$script" "$GATEWAY" "$t" "$c" "$DURATION" $args)"
+        oncpu=$((oncpu + $(cpu_ticks "$GATEWAY_PID") - c0)) pgcpu=$((pgcpu + $(postgres_cpu_ticks) - p0))
         onp50=$((onp50 + p50)) onp99=$((onp99 + p99)) onreq=$((onreq + req)) errs=$((errs + err + non))
         onrps=$(awk -v a="$onrps" -v b="$rps" 'BEGIN { print a + b }')
       done
     }
     logged=$(($(rows_settled) - rows0))
-    lrows+=("$(printf '| %s | %s / %s | %s / %s | %s | %s | %s%% | %d | %d | %s / %s | %d |' \
+    lrows+=("$(printf '| %s | %s / %s | %s / %s | %s | %s | %s%% | %s / %s / %s | %d | %d | %s / %s | %d |' \
       "$name" "$(avg $offp50 $ROUNDS)" "$(avg $offp99 $ROUNDS)" "$(avg $onp50 $ROUNDS)" "$(avg $onp99 $ROUNDS)" \
       "$(avg "$offrps" $ROUNDS)" "$(avg "$onrps" $ROUNDS)" \
       "$(awk -v off="$offrps" -v on="$onrps" 'BEGIN { printf "%+.1f", (on - off) * 100 / off }')" \
+      "$(cpu_per_request "$offcpu" "$offreq")" "$(cpu_per_request "$oncpu" "$onreq")" \
+      "$(cpu_per_request "$pgcpu" "$onreq")" \
       "$onreq" "$logged" "$(gauge "$GATEWAY_ADMIN" requestLog.rowsSpilled)" \
       "$(gauge "$GATEWAY_ADMIN" requestLog.rowsLost)" "$errs")")
   done
@@ -290,9 +305,11 @@ $ROUNDS rounds each, alternating off/on, averaged. The logging one writes to its
 throughput change = (on - off) / off; rows = rows the writer inserted during the "on" runs (wrk counts completed
 requests only, so requests cut at the end of a run show as rows beyond the count; rows the queue could not hold went
 to the spill journal and were replayed before counting); spilled / lost = journal and loss counters at the end.
+CPU/req µs = CPU time per request of the logging-off gateway, of the logging-on gateway, and of PostgreSQL (all its
+processes) during the "on" runs.
 
-| scenario | off p50 / p99 µs | on p50 / p99 µs | req/s off | req/s on | throughput change | requests (on) | rows | spilled / lost | errors |
-|---|---|---|---|---|---|---|---|---|---|
+| scenario | off p50 / p99 µs | on p50 / p99 µs | req/s off | req/s on | throughput change | CPU/req µs off / on / PostgreSQL | requests (on) | rows | spilled / lost | errors |
+|---|---|---|---|---|---|---|---|---|---|---|
 EOT
   printf '%s\n' "${lrows[@]}"
 fi
