@@ -1,5 +1,7 @@
 package dev.optoant.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.optoant.domain.log.RequestLogEntry;
 import dev.optoant.domain.log.RequestLogFilter;
 import dev.optoant.persistence.PostgresRequestLogStore;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
 /** Starts the real application from the repository's own {@code config.yml} with test overrides. */
@@ -91,6 +94,23 @@ public final class GatewayTestSupport {
     }
 
     /** A TCP port that was free a moment ago. */
+    /**
+     * Polls the app's upstream-pool and concurrency gauges until none holds anything (10 s at most), then asserts
+     * they are all 0.
+     */
+    public static void awaitNothingHeld(DropwizardAppExtension<OptoantConfiguration> app) throws InterruptedException {
+        var gauges = app.getEnvironment().metrics().getGauges();
+        List<String> names = List.of("upstream.connections.leased", "gateway.requests.active", "gateway.streams.active");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (names.stream().anyMatch(name -> !Integer.valueOf(0).equals(gauges.get(name).getValue()))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        for (String name : names) {
+            assertThat(gauges.get(name).getValue()).as(name).isEqualTo(0);
+        }
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

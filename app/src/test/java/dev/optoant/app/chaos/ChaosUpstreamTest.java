@@ -93,7 +93,7 @@ class ChaosUpstreamTest {
         }
         assertThat(UPSTREAM.requests()).as("upstream attempts: none after an answer began")
                 .isEqualTo(fault == Fault.REFUSE_CONNECTIONS ? 0 : 1);
-        awaitNothingHeld();
+        GatewayTestSupport.awaitNothingHeld(APP);
         List<RequestLogEntry> rows = GatewayTestSupport.awaitLogRows(APP, SENT.get());
         assertThat(rows).as("one row per request").hasSize(SENT.get());
         assertThat(rows.get(0).path()).isEqualTo(lane.path);
@@ -111,7 +111,7 @@ class ChaosUpstreamTest {
                 send(lane);
             }
         }
-        awaitNothingHeld();
+        GatewayTestSupport.awaitNothingHeld(APP);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (liveThreads().size() > before.size() && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -203,16 +203,4 @@ class ChaosUpstreamTest {
         }
     }
 
-    private static void awaitNothingHeld() throws InterruptedException {
-        var gauges = APP.getEnvironment().metrics().getGauges();
-        List<String> names = List.of("upstream.connections.leased", "gateway.requests.active", "gateway.streams.active");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (names.stream().anyMatch(name -> !Integer.valueOf(0).equals(gauges.get(name).getValue()))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        for (String name : names) {
-            assertThat(gauges.get(name).getValue()).as(name).isEqualTo(0);
-        }
-    }
 }

@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,7 +80,7 @@ class SlowClientTest {
         }
         assertThat(answer.endedNormally.get(30, TimeUnit.SECONDS)).as("the upstream call was cut").isFalse();
         assertThat(answer.written.get()).isLessThan(UPSTREAM_BODY);
-        awaitNothingHeld();
+        GatewayTestSupport.awaitNothingHeld(APP);
     }
 
     /** Reads {@code total} bytes a few at a time, as a client on a slow link would take them. */
@@ -112,18 +111,5 @@ class SlowClientTest {
             }
         }
         throw new AssertionError("the upstream never stopped writing: " + last + " bytes");
-    }
-
-    private static void awaitNothingHeld() throws InterruptedException {
-        var gauges = APP.getEnvironment().metrics().getGauges();
-        List<String> names = List.of("upstream.connections.leased", "gateway.requests.active", "gateway.streams.active");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (names.stream().anyMatch(name -> !Integer.valueOf(0).equals(gauges.get(name).getValue()))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        for (String name : names) {
-            assertThat(gauges.get(name).getValue()).as(name).isEqualTo(0);
-        }
     }
 }
