@@ -57,6 +57,18 @@ class PostgresDsnFuzzTest {
         }
     }
 
+    /**
+     * What {@link PostgresDsn#parse} makes of {@code dsn}: its {@code toString}, or the message it was refused
+     * with; any exception other than the documented {@link IllegalArgumentException} propagates.
+     */
+    static String outcome(String dsn) {
+        try {
+            return "parsed " + PostgresDsn.parse(dsn);
+        } catch (IllegalArgumentException refused) {
+            return "refused " + refused.getMessage();
+        }
+    }
+
     /** The password, placed the way one of libpq's spellings (or a JDBC URL) carries it, or left out. */
     static String withPassword(Random random, String dsn, String password) {
         // The password comes first, so no random piece before it can swallow it as its own value
