@@ -11,6 +11,7 @@ import dev.optoant.domain.resilience.UpstreamGuards;
 import dev.optoant.http.ApiExceptionMapper;
 import dev.optoant.http.GatewayErrorHandler;
 import dev.optoant.http.MessagesResource;
+import dev.optoant.http.MessagesServlet;
 import dev.optoant.http.ModelsResource;
 import dev.optoant.upstream.HttpChatUpstream;
 import dev.optoant.upstream.JtokkitTokenCounter;
@@ -118,8 +119,10 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
                 new JtokkitTokenCounter(),
                 new Heartbeat(pings, config.anthropic().pingInterval()),
                 config.upstream().apiKey(), guards);
-        environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes(),
-                config.requestLog().captureBodies()));
+        environment.servlets().addServlet("anthropic-messages", new MessagesServlet(messages,
+                config.limits().maxRequestBodyBytes(), config.requestLog().captureBodies()))
+                .addMapping("/anthropic/v1/messages");
+        environment.jersey().register(new MessagesResource(messages, config.limits().maxRequestBodyBytes()));
         environment.jersey().register(new ModelsResource(config.anthropic().listedModels()));
     }
 

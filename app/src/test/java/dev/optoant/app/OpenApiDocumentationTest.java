@@ -81,7 +81,7 @@ class OpenApiDocumentationTest {
                         .containsKey(PathItem.HttpMethod.valueOf(httpMethod));
             }
         }
-        assertThat(endpoints).contains("POST /anthropic/v1/messages", "POST /anthropic/v1/messages/count_tokens",
+        assertThat(endpoints).contains("POST /anthropic/v1/messages/count_tokens",
                 "GET /anthropic/v1/models", "GET /anthropic/v1/models/{id}", "GET /health", "GET /openapi.json",
                 "GET /openapi.yaml");
     }
@@ -90,6 +90,12 @@ class OpenApiDocumentationTest {
     void theServletsAndTheAdminPortAreDocumentedToo() throws Exception {
         OpenAPI spec = spec();
         assertThat(spec.getPaths().get("/v1/chat/completions").getPost()).isNotNull();
+        assertThat(spec.getPaths().get("/anthropic/v1/messages").getPost()).satisfies(create -> {
+            assertThat(create.getOperationId()).isEqualTo("createMessage");
+            assertThat(create.getRequestBody().getContent().get("application/json").getSchema().get$ref())
+                    .endsWith("/MessagesRequest");
+            assertThat(create.getResponses()).containsKeys("200", "400", "default");
+        });
         assertThat(spec.getPaths().get("/v1/models").getGet()).isNotNull();
         PathItem anyPath = spec.getPaths().get("/v1/{path}");
         assertThat(anyPath.getDescription()).contains("Any path under /v1/");

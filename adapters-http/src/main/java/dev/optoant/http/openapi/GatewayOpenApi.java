@@ -46,8 +46,9 @@ public final class GatewayOpenApi {
         OpenAiSchemas.addTo(components);
         components.addSchemas(OpenApiNames.HEALTH_STATUS, Schemas.required(healthStatus(), "status"));
 
-        OpenAPI annotated = new Reader(new SwaggerConfiguration().openAPI(new OpenAPI()))
-                .read(new LinkedHashSet<>(resources));
+        Set<Class<?>> documented = new LinkedHashSet<>(resources);
+        documented.add(MessagesEndpointDocs.class);
+        OpenAPI annotated = new Reader(new SwaggerConfiguration().openAPI(new OpenAPI())).read(documented);
         if (annotated.getComponents() != null && annotated.getComponents().getSchemas() != null) {
             annotated.getComponents().getSchemas().forEach(components::addSchemas);
         }
