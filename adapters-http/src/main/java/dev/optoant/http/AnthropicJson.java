@@ -1,11 +1,14 @@
 package dev.optoant.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.optoant.domain.anthropic.MessagesRequest;
 import dev.optoant.domain.error.ErrorKind;
@@ -14,6 +17,7 @@ import dev.optoant.domain.passthrough.BodyTooLargeException;
 import dev.optoant.domain.passthrough.BoundedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.regex.Pattern;
 
 /** Reads Anthropic request bodies and writes Anthropic JSON, turning every parse failure into a clear 400. */
@@ -28,6 +32,8 @@ final class AnthropicJson {
     // "`dev.optoant.domain.anthropic.InputMessage`" in a Jackson message becomes "`InputMessage`".
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
     private static final ObjectReader REQUEST = JSON.readerFor(MessagesRequest.class);
+    // Events go one after another through a stream's generator; the sink decides when bytes leave.
+    private static final ObjectWriter EVENT = JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
@@ -85,6 +91,22 @@ final class AnthropicJson {
         } catch (JsonProcessingException e) {
             throw new GatewayException(ErrorKind.INTERNAL, "Could not encode the response", e);
         }
+    }
+
+    /**
+     * A generator for a stream of events on {@code out}: no separator between values, and its {@code flush} only
+     * hands its buffer to {@code out} (the caller flushes {@code out} itself); closing it leaves {@code out} open.
+     */
+    static JsonGenerator eventGenerator(OutputStream out) throws IOException {
+        JsonGenerator generator = JSON.createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        generator.setRootValueSeparator(null);
+        return generator;
+    }
+
+    static void writeEvent(JsonGenerator generator, Object event) throws IOException {
+        EVENT.writeValue(generator, event);
     }
 
     private static String describe(MismatchedInputException e) {

@@ -88,6 +88,7 @@ public final class MessagesServlet extends HttpServlet {
         } catch (IOException clientGone) {
             // The upstream call was aborted already; there is nobody left to tell.
         } finally {
+            sink.close();
             if (requestBody != null) {
                 trace.bodies(text(requestBody.captured()), sink.captured());
             }
