@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Request-log batch writes into an embedded PostgreSQL, method against method (see bench/README.md).
 # Progress goes to stderr, the markdown table to stdout.
-#   bench/requestlog/run.sh                 # 200,000 rows a run, 5 rounds, 500-row batches (about 5 minutes)
+#   bench/requestlog/run.sh                 # 200,000 rows a run, 5 rounds, 500-row batches (a few minutes)
 #   bench/requestlog/run.sh 50000 3         # rows a run, rounds [, batch size]
 #   BUILD=0 bench/requestlog/run.sh         # run what was built last time
 #   JAVA_OPTS=-Dbench.primaryKeyOnly=true bench/requestlog/run.sh   # without the four secondary indexes
