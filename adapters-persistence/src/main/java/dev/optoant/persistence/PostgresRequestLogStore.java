@@ -5,7 +5,6 @@ import dev.optoant.domain.log.RequestLogFilter;
 import dev.optoant.domain.log.RequestLogReader;
 import dev.optoant.domain.log.RequestLogUsageReader;
 import dev.optoant.domain.log.UsageSummary;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -21,48 +20,30 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 
-/** The request log in PostgreSQL: idempotent multi-row inserts, the filtered keyset list and the usage summary. */
+/** The request log in PostgreSQL: idempotent batch inserts, the filtered keyset list and the usage summary. */
 public final class PostgresRequestLogStore implements RequestLogBatchSink, RequestLogReader, RequestLogUsageReader {
-    // 22 parameters a row; PostgreSQL's protocol allows 65,535 per statement.
-    static final int ROWS_PER_STATEMENT = 1000;
-    private static final String INSERT_HEAD = "insert into request_log (" + RequestLogRows.COLUMN_LIST + ") values ";
-    private static final String ROW_PLACEHOLDERS = "(" + "?, ".repeat(RequestLogRows.COLUMNS.size() - 1) + "?)";
-
     private final Jdbi jdbi;
 
     public PostgresRequestLogStore(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 
-    /** One {@code INSERT ... VALUES (..), (..) ON CONFLICT (id, started_at) DO NOTHING} per 1000 rows. */
+    /**
+     * The whole batch in one {@link UnnestInsert} statement: rows already stored are skipped, and a row the database
+     * refuses fails the batch with its SQLSTATE, so the writer can find it by storing the rows one at a time.
+     */
     @Override
     public void insertBatch(List<RequestLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         jdbi.useHandle(handle -> {
-            for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
-                insert(handle, entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT)));
+            try {
+                UnnestInsert.insert(handle.getConnection(), entries);
+            } catch (SQLException e) {
+                throw new RequestLogStorageException("insert of " + entries.size() + " request-log rows failed", e);
             }
         });
-    }
-
-    private static void insert(Handle handle, List<RequestLogEntry> rows) {
-        StringBuilder sql = new StringBuilder(INSERT_HEAD.length() + rows.size() * (ROW_PLACEHOLDERS.length() + 2));
-        sql.append(INSERT_HEAD);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(ROW_PLACEHOLDERS);
-        }
-        sql.append(RequestLogRows.ON_CONFLICT);
-        try (PreparedStatement st = handle.getConnection().prepareStatement(sql.toString())) {
-            int index = 1;
-            for (RequestLogEntry row : rows) {
-                index = RequestLogRows.bind(st, index, row);
-            }
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new RequestLogStorageException("insert of " + rows.size() + " request-log rows failed", e);
-        }
     }
 
     @Override

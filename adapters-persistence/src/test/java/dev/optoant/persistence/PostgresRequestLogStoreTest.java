@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optoant.domain.log.RequestLogEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.postgresql.core.BaseConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link PostgresRequestLogStore} itself: idempotent inserts in any batch size, and errors the writer can classify. */
+/**
+ * {@link PostgresRequestLogStore} itself: idempotent inserts in any batch size, values kept exactly through the array
+ * parameters, and errors the writer can classify.
+ */
 class PostgresRequestLogStoreTest {
     @RegisterExtension
     static final EmbeddedPostgresExtension DB = new EmbeddedPostgresExtension();
@@ -55,5 +63,50 @@ class PostgresRequestLogStoreTest {
         } finally {
             DB.execute("alter table request_log_elsewhere rename to request_log");
         }
+    }
+
+    @Test
+    void textsThatLookLikeArraySyntaxAreStoredAsTheyAre() {
+        List<String> texts = List.of("NULL", "", "  padded  ", "{a,b}", "a,b", "\"quoted\" \\ back\\slash", "{}",
+                "null", "ARRAY[1]", "line\nbreak\ttab");
+        List<RequestLogEntry> entries = texts.stream().map(t -> new RequestLogEntry(TestEntries.idAt(BASE), BASE, t, t,
+                t, t, t, false, 200, t, t, 1L, null, null, null, null, null, t, t, t, t, t)).toList();
+
+        store.insertBatch(entries);
+
+        assertThat(storedRows()).containsExactlyInAnyOrderElementsOf(entries);
+    }
+
+    @Test
+    void startTimesFarFromTodayAndBetweenMicrosecondsAreStoredAsTheDriverStoredThem() throws SQLException {
+        List<Instant> instants = List.of(Instant.parse("-0100-01-01T00:00:00.000001Z"),
+                Instant.parse("0000-12-31T23:59:59.999999Z"), Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("1970-01-01T00:00:00.5Z"), Instant.parse("+12345-06-30T12:34:56.789012Z"),
+                Instant.parse("2026-03-14T09:26:53.589793499Z"), Instant.parse("2026-03-14T09:26:53.589793500Z"),
+                Instant.parse("2026-12-31T23:59:59.999999999Z"));
+        try (Connection connection = DB.dataSource().getConnection()) {
+            @SuppressWarnings("deprecation")
+            var driver = connection.unwrap(BaseConnection.class).getTimestampUtils();
+            for (Instant instant : instants) {
+                assertThat(TimestamptzText.of(instant)).as("%s", instant)
+                        .isEqualTo(driver.toString(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)));
+            }
+        }
+        List<RequestLogEntry> entries = instants.stream().map(at -> new RequestLogEntry(TestEntries.idAt(at), at,
+                "openai", "GET", "/v1/models", null, null, false, 200, null, null, 1L, null, null, null, null, null,
+                null, null, null, null, null)).toList();
+
+        store.insertBatch(entries);
+
+        assertThat(storedRows()).extracting(RequestLogEntry::startedAt).containsExactly(Instant.parse("-0100-01-01T00:00:00.000001Z"),
+                        Instant.parse("0000-12-31T23:59:59.999999Z"), Instant.parse("0001-01-01T00:00:00Z"),
+                        Instant.parse("1970-01-01T00:00:00.5Z"), Instant.parse("2026-03-14T09:26:53.589793Z"),
+                        Instant.parse("2026-03-14T09:26:53.589794Z"), Instant.parse("2027-01-01T00:00:00Z"),
+                        Instant.parse("+12345-06-30T12:34:56.789012Z"));
+    }
+
+    private static List<RequestLogEntry> storedRows() {
+        return DB.jdbi().withHandle(h -> h.createQuery("select * from request_log order by started_at")
+                .map((rs, ctx) -> RequestLogRows.read(rs)).list());
     }
 }
