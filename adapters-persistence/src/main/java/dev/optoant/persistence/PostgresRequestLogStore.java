@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.SqlStatements;
 
 /** The request log in PostgreSQL: idempotent multi-row inserts, the filtered keyset list and the usage summary. */
 public final class PostgresRequestLogStore implements RequestLogBatchSink, RequestLogReader, RequestLogUsageReader {
-    // 22 parameters a row; PostgreSQL's protocol allows 65,535 per statement.
+    // 23 parameters a row; PostgreSQL's protocol allows 65,535 per statement.
     static final int ROWS_PER_STATEMENT = 1000;
     private static final String INSERT_HEAD = "insert into request_log (" + RequestLogRows.COLUMN_LIST + ") values ";
     private static final String ROW_PLACEHOLDERS = "(" + "?, ".repeat(RequestLogRows.COLUMNS.size() - 1) + "?)";
