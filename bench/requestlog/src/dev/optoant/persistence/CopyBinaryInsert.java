@@ -34,7 +34,7 @@ final class CopyBinaryInsert implements BatchMethod {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(HEADER);
             for (RequestLogEntry e : batch) {
-                out.writeShort(22);
+                out.writeShort(23);
                 uuid(out, e.id());
                 out.writeInt(8);
                 Instant at = e.startedAt();
@@ -52,6 +52,7 @@ final class CopyBinaryInsert implements BatchMethod {
                 text(out, e.errorMessage());
                 int8(out, e.latencyMicros());
                 int8(out, e.firstByteMicros());
+                int2(out, e.upstreamAttempts());
                 int8(out, e.inputTokens());
                 int8(out, e.outputTokens());
                 int8(out, e.cachedTokens());
@@ -81,6 +82,15 @@ final class CopyBinaryInsert implements BatchMethod {
         } else {
             out.writeInt(8);
             out.writeLong(value);
+        }
+    }
+
+    private static void int2(DataOutputStream out, Integer value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(2);
+            out.writeShort(value);
         }
     }
 

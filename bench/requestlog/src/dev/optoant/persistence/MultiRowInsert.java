@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 
-/** Candidate (c), the store's way until 2026-11-27: one {@code INSERT ... VALUES (..), (..)} of 22 parameters a row. */
+/** Candidate (c), the store's way until 2026-11-27: one {@code INSERT ... VALUES (..), (..)} of 23 parameters a row (22 before upstream_attempts). */
 final class MultiRowInsert implements BatchMethod {
     private static final String ROW = "(" + "?, ".repeat(RequestLogRows.COLUMNS.size() - 1) + "?)";
     private final Connection connection;
@@ -32,7 +32,7 @@ final class MultiRowInsert implements BatchMethod {
         }
     }
 
-    /** Binds the entry's 22 fields to parameters {@code first} .. {@code first + 21}; returns the next free index. */
+    /** Binds the entry's 23 fields to parameters {@code first} .. {@code first + 22}; returns the next free index. */
     private static int bind(PreparedStatement st, int first, RequestLogEntry e) throws SQLException {
         int i = first;
         setObject(st, i++, e.id(), Types.OTHER);
@@ -48,6 +48,7 @@ final class MultiRowInsert implements BatchMethod {
         st.setString(i++, e.errorMessage());
         st.setLong(i++, e.latencyMicros());
         setObject(st, i++, e.firstByteMicros(), Types.BIGINT);
+        setObject(st, i++, e.upstreamAttempts(), Types.SMALLINT);
         setObject(st, i++, e.inputTokens(), Types.BIGINT);
         setObject(st, i++, e.outputTokens(), Types.BIGINT);
         setObject(st, i++, e.cachedTokens(), Types.BIGINT);

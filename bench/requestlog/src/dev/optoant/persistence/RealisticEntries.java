@@ -30,7 +30,7 @@ final class RealisticEntries {
                     anthropic ? "/anthropic/v1/messages" : "/v1/chat/completions", model,
                     anthropic ? "deepseek-chat" : model, r.nextBoolean(), failed ? 502 : 200,
                     failed ? "upstream_unavailable" : null, failed ? "upstream answered 503 Service Unavailable" : null,
-                    latency, failed ? null : latency / 10, failed ? null : 1_000L + r.nextLong(30_000),
+                    latency, failed ? null : latency / 10, failed ? 3 : 1, failed ? null : 1_000L + r.nextLong(30_000),
                     failed ? null : 10L + r.nextLong(2_000), failed || r.nextBoolean() ? null : r.nextLong(20_000),
                     r.nextInt(4) == 0 ? r.nextLong(1_000) : null, "10.0.%d.%d".formatted(r.nextInt(256), r.nextInt(256)),
                     AGENTS[r.nextInt(AGENTS.length)], "sha256:%012x".formatted(r.nextLong(1L << 48)), null, null));

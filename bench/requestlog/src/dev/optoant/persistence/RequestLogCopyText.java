@@ -47,6 +47,7 @@ final class RequestLogCopyText {
         value(e.errorMessage());
         number(e.latencyMicros());
         number(e.firstByteMicros());
+        number(e.upstreamAttempts());
         number(e.inputTokens());
         number(e.outputTokens());
         number(e.cachedTokens());

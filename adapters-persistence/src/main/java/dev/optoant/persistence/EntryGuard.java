@@ -35,6 +35,7 @@ final class EntryGuard {
                 text(e.errorMessage(), Integer.MAX_VALUE),
                 e.latencyMicros(),
                 e.firstByteMicros(),
+                e.upstreamAttempts(),
                 e.inputTokens(),
                 e.outputTokens(),
                 e.cachedTokens(),

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 final class EntryQueue {
     // Put in by wake() so a waiting writer returns at once; never handed out.
     private static final RequestLogEntry WAKE = new RequestLogEntry(null, null, null, null, null, null, null, false, 0,
-            null, null, 0, null, null, null, null, null, null, null, null, null, null);
+            null, null, 0, null, null, null, null, null, null, null, null, null, null, null);
 
     private final BlockingQueue<RequestLogEntry> queue;
     private final int capacity;

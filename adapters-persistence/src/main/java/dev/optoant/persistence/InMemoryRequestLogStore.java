@@ -134,6 +134,6 @@ public final class InMemoryRequestLogStore
 
     private static RequestLogEntry probe(UUID id, Instant startedAt) {
         return new RequestLogEntry(id, startedAt, null, null, null, null, null, false, 0, null, null, 0, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 }

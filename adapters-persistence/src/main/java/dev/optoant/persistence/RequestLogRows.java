@@ -13,7 +13,7 @@ import java.util.UUID;
 final class RequestLogRows {
     static final List<String> COLUMNS = List.of("id", "started_at", "api", "method", "path", "requested_model",
             "upstream_model", "streaming", "status", "error_type", "error_message", "latency_us", "first_byte_us",
-            "input_tokens", "output_tokens", "cached_tokens", "reasoning_tokens", "client_address", "user_agent",
+            "upstream_attempts", "input_tokens", "output_tokens", "cached_tokens", "reasoning_tokens", "client_address", "user_agent",
             "api_key_fingerprint", "request_body", "response_body");
     static final String COLUMN_LIST = String.join(", ", COLUMNS);
     static final String ON_CONFLICT = " on conflict (id, started_at) do nothing";
@@ -36,6 +36,7 @@ final class RequestLogRows {
                 rs.getString("error_message"),
                 rs.getLong("latency_us"),
                 rs.getObject("first_byte_us", Long.class),
+                rs.getObject("upstream_attempts", Integer.class),
                 rs.getObject("input_tokens", Long.class),
                 rs.getObject("output_tokens", Long.class),
                 rs.getObject("cached_tokens", Long.class),

@@ -34,6 +34,7 @@ final class UnnestInsert {
             new Column("text", RequestLogEntry::errorMessage),
             new Column("int8", RequestLogEntry::latencyMicros),
             new Column("int8", RequestLogEntry::firstByteMicros),
+            new Column("int4", RequestLogEntry::upstreamAttempts), // a smallint column; int4 converts on insert
             new Column("int8", RequestLogEntry::inputTokens),
             new Column("int8", RequestLogEntry::outputTokens),
             new Column("int8", RequestLogEntry::cachedTokens),

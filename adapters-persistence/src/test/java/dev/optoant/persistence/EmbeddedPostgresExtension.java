@@ -80,10 +80,15 @@ final class EmbeddedPostgresExtension implements BeforeAllCallback, AfterAllCall
 
     /** A data source by URL, so it keeps working across {@link #restart()}; each connection is a new one. */
     DataSource dataSource() {
+        return dataSource("postgres");
+    }
+
+    /** As {@link #dataSource()} for another database of the same server (made with {@code create database}). */
+    DataSource dataSource(String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
         dataSource.setPortNumbers(new int[] {port});
-        dataSource.setDatabaseName("postgres");
+        dataSource.setDatabaseName(database);
         dataSource.setUser("postgres");
         dataSource.setConnectTimeout(5);
         return dataSource;

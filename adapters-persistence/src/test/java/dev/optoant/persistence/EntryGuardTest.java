@@ -21,7 +21,7 @@ class EntryGuardTest {
         RequestLogEntry entry = TestEntries.sparse(BASE);
         RequestLogEntry withNanos = new EntryGuard(true, 10).apply(new RequestLogEntry(entry.id(),
                 BASE.plusNanos(999), entry.api(), entry.method(), entry.path(), null, null, false, 200, null, null, 1,
-                null, null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null));
 
         assertThat(withNanos.startedAt()).isEqualTo(BASE);
     }
@@ -43,7 +43,7 @@ class EntryGuardTest {
         RequestLogEntry e = TestEntries.sparse(BASE);
         RequestLogEntry huge = new RequestLogEntry(e.id(), e.startedAt(), e.api(), e.method(), e.path(),
                 "m".repeat(10_000), null, false, 200, null, null, 1, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
 
         assertThat(new EntryGuard(false, 0).apply(huge).requestedModel()).hasSize(EntryGuard.MAX_SHORT_CHARS);
     }

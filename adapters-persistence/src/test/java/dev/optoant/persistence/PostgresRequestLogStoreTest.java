@@ -70,7 +70,7 @@ class PostgresRequestLogStoreTest {
         List<String> texts = List.of("NULL", "", "  padded  ", "{a,b}", "a,b", "\"quoted\" \\ back\\slash", "{}",
                 "null", "ARRAY[1]", "line\nbreak\ttab");
         List<RequestLogEntry> entries = texts.stream().map(t -> new RequestLogEntry(TestEntries.idAt(BASE), BASE, t, t,
-                t, t, t, false, 200, t, t, 1L, null, null, null, null, null, t, t, t, t, t)).toList();
+                t, t, t, false, 200, t, t, 1L, null, 2, null, null, null, null, t, t, t, t, t)).toList();
 
         store.insertBatch(entries);
 
@@ -93,7 +93,7 @@ class PostgresRequestLogStoreTest {
             }
         }
         List<RequestLogEntry> entries = instants.stream().map(at -> new RequestLogEntry(TestEntries.idAt(at), at,
-                "openai", "GET", "/v1/models", null, null, false, 200, null, null, 1L, null, null, null, null, null,
+                "openai", "GET", "/v1/models", null, null, false, 200, null, null, 1L, null, 1, null, null, null, null,
                 null, null, null, null, null)).toList();
 
         store.insertBatch(entries);

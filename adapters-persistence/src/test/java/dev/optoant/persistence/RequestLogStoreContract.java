@@ -64,6 +64,18 @@ abstract class RequestLogStoreContract {
     }
 
     @Test
+    void upstreamAttemptsKeepZeroForNeverCalledApartFromNullForUncounted() {
+        RequestLogEntry retried = withAttempts(TestEntries.full(BASE), 10);
+        RequestLogEntry neverCalled = withAttempts(TestEntries.sparse(BASE.plusSeconds(1)), 0);
+        RequestLogEntry uncounted = withAttempts(TestEntries.sparse(BASE.plusSeconds(2)), null);
+
+        recordAll(List.of(retried, neverCalled, uncounted));
+
+        assertThat(all()).extracting(RequestLogEntry::upstreamAttempts).containsExactly(null, 0, 10);
+        assertThat(all()).containsExactly(uncounted, neverCalled, retried);
+    }
+
+    @Test
     void newestFirstWithEqualStartTimesOrderedByIdAsUnsignedBytes() {
         Instant at = BASE.plusSeconds(5);
         RequestLogEntry low = withId(TestEntries.sparse(at), new UUID(0x0000_0000_0000_7000L, 0x8000_0000_0000_0001L));
@@ -220,10 +232,18 @@ abstract class RequestLogStoreContract {
         return new RequestLogFilter(from, to, api, model, status, errorsOnly, before, limit);
     }
 
+    private static RequestLogEntry withAttempts(RequestLogEntry e, Integer attempts) {
+        return new RequestLogEntry(e.id(), e.startedAt(), e.api(), e.method(), e.path(), e.requestedModel(),
+                e.upstreamModel(), e.streaming(), e.status(), e.errorType(), e.errorMessage(), e.latencyMicros(),
+                e.firstByteMicros(), attempts, e.inputTokens(), e.outputTokens(), e.cachedTokens(),
+                e.reasoningTokens(), e.clientAddress(), e.userAgent(), e.apiKeyFingerprint(), e.requestBody(),
+                e.responseBody());
+    }
+
     private static RequestLogEntry withId(RequestLogEntry e, UUID id) {
         return new RequestLogEntry(id, e.startedAt(), e.api(), e.method(), e.path(), e.requestedModel(),
                 e.upstreamModel(), e.streaming(), e.status(), e.errorType(), e.errorMessage(), e.latencyMicros(),
-                e.firstByteMicros(), e.inputTokens(), e.outputTokens(), e.cachedTokens(), e.reasoningTokens(),
-                e.clientAddress(), e.userAgent(), e.apiKeyFingerprint(), e.requestBody(), e.responseBody());
+                e.firstByteMicros(), e.upstreamAttempts(), e.inputTokens(), e.outputTokens(), e.cachedTokens(),
+                e.reasoningTokens(), e.clientAddress(), e.userAgent(), e.apiKeyFingerprint(), e.requestBody(), e.responseBody());
     }
 }

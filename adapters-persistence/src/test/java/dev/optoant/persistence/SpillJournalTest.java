@@ -7,9 +7,11 @@ import dev.optoant.domain.log.RequestLogEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,29 @@ class SpillJournalTest {
 
         assertThat(journal.pendingFiles()).hasSize(2).first().isEqualTo(first);
         assertThat(Files.readAllLines(first)).hasSize(1);
+    }
+
+    @Test
+    void aLineWrittenBeforeUpstreamAttemptsWereCountedReplaysWithThemUnknown() throws IOException {
+        String oldLine = "{\"id\":\"019ce37a-3c35-7abc-8def-0123456789ab\","
+                + "\"startedAt\":\"2026-03-14T09:26:53.589793Z\","
+                + "\"api\":\"openai\",\"method\":\"POST\",\"path\":\"/v1/chat/completions\","
+                + "\"requestedModel\":\"gpt-4o\",\"upstreamModel\":\"gpt-4o\",\"streaming\":false,\"status\":200,"
+                + "\"errorType\":null,\"errorMessage\":null,\"latencyMicros\":1234,\"firstByteMicros\":567,"
+                + "\"inputTokens\":10,\"outputTokens\":20,\"cachedTokens\":null,\"reasoningTokens\":null,"
+                + "\"clientAddress\":\"127.0.0.1\",\"userAgent\":\"test\",\"apiKeyFingerprint\":null,"
+                + "\"requestBody\":null,\"responseBody\":null}\n";
+        Files.writeString(directory.resolve("spill-0000000000001-000001.jsonl"), oldLine);
+        SpillJournal journal = new SpillJournal(directory, 1 << 20);
+
+        try (JournalReader reader = journal.open(journal.nextToReplay().orElseThrow())) {
+            assertThat(reader.next(10)).containsExactly(new RequestLogEntry(
+                    UUID.fromString("019ce37a-3c35-7abc-8def-0123456789ab"),
+                    Instant.parse("2026-03-14T09:26:53.589793Z"), "openai", "POST", "/v1/chat/completions", "gpt-4o",
+                    "gpt-4o", false, 200, null, null, 1234, 567L, null, 10L, 20L, null, null, "127.0.0.1", "test",
+                    null, null, null));
+            assertThat(reader.skippedLines()).isZero();
+        }
     }
 
     @Test

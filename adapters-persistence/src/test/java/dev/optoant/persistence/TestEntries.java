@@ -27,7 +27,7 @@ final class TestEntries {
     static RequestLogEntry full(Instant at) {
         return new RequestLogEntry(idAt(at), at.truncatedTo(ChronoUnit.MICROS), "anthropic", "POST",
                 "/anthropic/v1/messages", "claude-sonnet-4-5 «ünïcødé» 模型", "deepseek-chat", true, 200, null, null,
-                1_234_567L, 89_012L, 1_500L, 320L, 1_024L, 64L, "203.0.113.7", "anthropic-java/3.14.0 😀",
+                1_234_567L, 89_012L, 3, 1_500L, 320L, 1_024L, 64L, "203.0.113.7", "anthropic-java/3.14.0 😀",
                 "sha256:0123456789ab", "{\"messages\":[{\"role\":\"user\",\"content\":\"héllo\\n\\\"quoted\\\" \uD83D\uDE80\"}]}",
                 "line one\nline two\r\n\ttabbed 'single' \"double\" \\ backslash");
     }
@@ -36,14 +36,14 @@ final class TestEntries {
     static RequestLogEntry sparse(Instant at) {
         return new RequestLogEntry(idAt(at), at.truncatedTo(ChronoUnit.MICROS), "openai", "GET", "/v1/models", null,
                 null, false, 502, "upstream_unavailable", "connection refused", 5_000L, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     static RequestLogEntry with(Instant at, String api, String model, int status, String errorType, long latency,
             Long inputTokens, Long outputTokens) {
         return new RequestLogEntry(idAt(at), at.truncatedTo(ChronoUnit.MICROS), api, "POST", "/v1/chat/completions",
                 model, model, false, status, errorType, errorType == null ? null : "failed", latency, 100L,
-                inputTokens, outputTokens, null, null, "127.0.0.1", "test", null, null, null);
+                1, inputTokens, outputTokens, null, null, "127.0.0.1", "test", null, null, null);
     }
 
     /** {@code n} entries one millisecond apart from {@code start}, alternating api, model and outcome. */

@@ -41,12 +41,16 @@ class DbMigrateCommandTest {
             Result second = launch(dsn);
 
             assertThat(first.exitCode()).as(first.stderr()).isZero();
-            assertThat(first.stdout()).contains("1 migration(s) applied");
+            assertThat(first.stdout()).contains("2 migration(s) applied");
             assertThat(second.exitCode()).as(second.stderr()).isZero();
             assertThat(second.stdout()).contains("0 migration(s) applied");
             List<String> tables = Jdbi.create(postgres.getPostgresDatabase()).withHandle(handle -> handle
                     .createQuery("select tablename from pg_tables where tablename = 'request_log'").mapTo(String.class).list());
             assertThat(tables).containsExactly("request_log");
+            List<String> added = Jdbi.create(postgres.getPostgresDatabase()).withHandle(handle -> handle
+                    .createQuery("select column_name from information_schema.columns where table_name = 'request_log'"
+                            + " and column_name = 'upstream_attempts'").mapTo(String.class).list());
+            assertThat(added).as("V2's column").containsExactly("upstream_attempts");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.optoant.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** The real gateway in its own JVM, started from the repository's {@code config.yml} as an operator would run it. */
@@ -39,7 +41,7 @@ final class GatewayProcess implements AutoCloseable {
      */
     static GatewayProcess startAndAwait(Map<String, String> env) throws IOException, InterruptedException {
         Path data = GatewayTestSupport.freshDataDirectory();
-        int port = GatewayTestSupport.freePort();
+        int port = portOutsideTheEphemeralRange();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 OptoantApplication.class.getName(), "server", GatewayTestSupport.CONFIG);
@@ -57,6 +59,23 @@ final class GatewayProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /**
+     * A free port below the ephemeral range (32768 and up on Linux, 49152 and up elsewhere): a port the kernel hands
+     * out (as {@link GatewayTestSupport#freePort()} does) can be taken by any outgoing connection in the seconds the
+     * new JVM needs to bind it, which on a machine busy with many connections makes the start fail now and then.
+     */
+    private static int portOutsideTheEphemeralRange() {
+        for (int tries = 0; tries < 100; tries++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_768);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        return GatewayTestSupport.freePort();
     }
 
     /** {@code OPTOANT_DATA_DIR}: the embedded database and the journal. */

@@ -76,6 +76,11 @@ class RequestLogAdminApiTest {
         assertThat(plain.get("input_tokens").asLong()).isEqualTo(7);
         assertThat(plain.get("api_key_fingerprint").asText()).startsWith("sha256:");
         assertThat(plain.has("latency_micros")).isTrue();
+        assertThat(plain.get("upstream_attempts").asInt()).isEqualTo(1);
+        JsonNode refusedByValidation = data.get(0);
+        assertThat(refusedByValidation.get("status").asInt()).isEqualTo(400);
+        assertThat(refusedByValidation.get("upstream_attempts").isInt()).isTrue();
+        assertThat(refusedByValidation.get("upstream_attempts").asInt()).isZero();
     }
 
     @Test
@@ -152,6 +157,19 @@ class RequestLogAdminApiTest {
         assertThat(JSON.readTree(refused.body()).get("error").get("type").asText()).isEqualTo("authentication_error");
         assertThat(get(APP.getAdminPort(), "/requests", ADMIN_TOKEN).statusCode()).isEqualTo(200);
         assertThat(get(APP.getAdminPort(), "/requests/usage", ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDocumentedEntrySchemaNamesExactlyTheFieldsOfARow() throws Exception {
+        HttpResponse<String> spec = get(APP.getLocalPort(), "/openapi.json", null);
+        assertThat(spec.statusCode()).isEqualTo(200);
+        List<String> documented = new ArrayList<>();
+        JSON.readTree(spec.body()).at("/components/schemas/RequestLogEntry/properties").fieldNames()
+                .forEachRemaining(documented::add);
+        List<String> served = new ArrayList<>();
+        admin("/requests?limit=1").get("data").get(0).fieldNames().forEachRemaining(served::add);
+
+        assertThat(documented).contains("upstream_attempts").containsExactlyElementsOf(served);
     }
 
     @Test

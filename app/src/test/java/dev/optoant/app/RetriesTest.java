@@ -19,7 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Upstream failures before the client's first byte are retried within the budget, on both lanes; one log row each.
+ * Upstream failures before the client's first byte are retried within the budget, on both lanes; one log row each,
+ * which counts the attempts made.
  * That an answer which began is never retried is checked by {@code chaos.ChaosUpstreamTest} (one attempt per fault).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -31,7 +32,8 @@ class RetriesTest {
                     ConfigOverride.config("upstream.retries.maxAttempts", "3"),
                     ConfigOverride.config("upstream.retries.initialBackoff", "10ms"),
                     ConfigOverride.config("upstream.retries.maxBackoff", "20ms"),
-                    ConfigOverride.config("upstream.retries.maxRetryAfter", "1s"));
+                    ConfigOverride.config("upstream.retries.maxRetryAfter", "1s"),
+                    ConfigOverride.config("limits.maxRequestBody", "4KiB"));
     private static final AtomicInteger SENT = new AtomicInteger();
     private static final String COMPLETION = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,"
             + "\"model\":\"deepseek-chat\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
@@ -72,7 +74,37 @@ class RetriesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Hello").doesNotContain("failure on attempt");
         assertThat(attempts).hasValue(3);
-        assertThat(lastRow().errorType()).isNull();
+        RequestLogEntry row = lastRow();
+        assertThat(row.errorType()).isNull();
+        assertThat(row.upstreamAttempts()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0} stream={1}")
+    @CsvSource({"/v1/chat/completions,false", "/v1/chat/completions,true",
+            "/anthropic/v1/messages,false", "/anthropic/v1/messages,true"})
+    void aFirstAttemptThatSucceedsIsLoggedAsOneAttempt(String path, boolean stream) throws Exception {
+        AtomicInteger attempts = failThenAnswer(0, 503, null);
+
+        HttpResponse<String> response = post(path, stream);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(attempts).hasValue(1);
+        assertThat(lastRow().upstreamAttempts()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/v1/chat/completions", "/anthropic/v1/messages"})
+    void aRequestRefusedBeforeTheUpstreamIsLoggedWithNoAttempt(String path) throws Exception {
+        AtomicInteger attempts = failThenAnswer(0, 503, null);
+        String tooLarge = "{\"model\":\"deepseek-chat\",\"padding\":\"" + "x".repeat(8192) + "\"}";
+
+        HttpResponse<String> response = post(path, tooLarge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(attempts).hasValue(0);
+        RequestLogEntry row = lastRow();
+        assertThat(row.status()).isEqualTo(413);
+        assertThat(row.upstreamAttempts()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,7 +118,9 @@ class RetriesTest {
         assertThat(response.statusCode()).isEqualTo(clientStatus);
         assertThat(response.body()).contains("failure on attempt 3");
         assertThat(attempts).hasValue(3);
-        assertThat(lastRow().errorType()).isEqualTo(loggedError);
+        RequestLogEntry row = lastRow();
+        assertThat(row.errorType()).isEqualTo(loggedError);
+        assertThat(row.upstreamAttempts()).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +132,7 @@ class RetriesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(attempts).hasValue(2);
+        assertThat(lastRow().upstreamAttempts()).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,13 +145,19 @@ class RetriesTest {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.body()).contains("failure on attempt 1");
         assertThat(attempts).hasValue(1);
-        assertThat(lastRow().status()).isEqualTo(429);
+        RequestLogEntry row = lastRow();
+        assertThat(row.status()).isEqualTo(429);
+        assertThat(row.upstreamAttempts()).isEqualTo(1);
     }
 
     private HttpResponse<String> post(String path, boolean stream) throws Exception {
         String body = path.startsWith("/anthropic")
                 ? "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":" + stream + "}"
                 : "{\"model\":\"deepseek-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":" + stream + "}";
+        return post(path, body);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
         SENT.incrementAndGet();
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -104,6 +104,9 @@ final class AdminApiDocs {
         entry.addProperty("error_message", nullable(string(null)));
         entry.addProperty("latency_micros", int64("From arrival to the end of the response"));
         entry.addProperty("first_byte_micros", nullable(int64("From arrival to the upstream's first byte")));
+        entry.addProperty("upstream_attempts", nullable(integer("Calls made to the upstream, retries included; 0 when "
+                + "it was never called (the request was refused before that); null on rows written before the gateway "
+                + "counted them")));
         entry.addProperty("input_tokens", nullable(int64(null)));
         entry.addProperty("output_tokens", nullable(int64(null)));
         entry.addProperty("cached_tokens", nullable(int64(null)));

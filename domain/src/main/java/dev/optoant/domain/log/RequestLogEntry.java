@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param errorType the error type the client saw ({@code invalid_request_error}, {@code upstream_timeout}, ...)
  * @param latencyMicros from the request's arrival to the end of the response
  * @param firstByteMicros from the request's arrival to the upstream's first byte; null when the upstream wasn't reached
+ * @param upstreamAttempts calls made to the upstream, retries included; 0 when it was never called (a request refused
+ *     before that), null in entries written before the gateway counted them
  * @param apiKeyFingerprint short hash of the client's credential, or null
  */
 public record RequestLogEntry(
@@ -30,6 +32,7 @@ public record RequestLogEntry(
         String errorMessage,
         long latencyMicros,
         Long firstByteMicros,
+        Integer upstreamAttempts,
         Long inputTokens,
         Long outputTokens,
         Long cachedTokens,
@@ -43,7 +46,7 @@ public record RequestLogEntry(
     /** The same entry with another error, for causes only known after the request ended. */
     public RequestLogEntry withError(String type, String message) {
         return new RequestLogEntry(id, startedAt, api, method, path, requestedModel, upstreamModel, streaming, status,
-                type, message, latencyMicros, firstByteMicros, inputTokens, outputTokens, cachedTokens,
+                type, message, latencyMicros, firstByteMicros, upstreamAttempts, inputTokens, outputTokens, cachedTokens,
                 reasoningTokens, clientAddress, userAgent, apiKeyFingerprint, requestBody, responseBody);
     }
 }

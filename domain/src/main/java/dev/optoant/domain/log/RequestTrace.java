@@ -26,6 +26,7 @@ public final class RequestTrace {
     private String upstreamModel;
     private boolean streaming;
     private long firstByteNanos = -1;
+    private int upstreamAttempts;
     private ChatUsage usage;
     private String errorType;
     private String errorMessage;
@@ -67,6 +68,11 @@ public final class RequestTrace {
 
     public void upstreamModel(String model) {
         this.upstreamModel = model;
+    }
+
+    /** Counts one call to the upstream, made just now; a retry is one more. */
+    public void upstreamAttempt() {
+        upstreamAttempts++;
     }
 
     /** Marks the moment the upstream's answer began. */
@@ -114,6 +120,7 @@ public final class RequestTrace {
         return new RequestLogEntry(id, startedAt, api, method, path, requestedModel,
                 upstreamModel == null ? requestedModel : upstreamModel, streaming, status, errorType, errorMessage,
                 (now - startNanos) / 1000, firstByteNanos < 0 ? null : (firstByteNanos - startNanos) / 1000,
+                upstreamAttempts,
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 usage == null ? null : usage.cached(), usage == null ? null : usage.reasoning(),
                 clientAddress, userAgent, apiKeyFingerprint, requestBody, responseBody);

@@ -46,7 +46,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
     @Override
     public MessagesResponse create(MessagesRequest request, String clientToken, RequestTrace trace) {
         ChatCompletionRequest converted = convert(request, false, trace);
-        ChatCompletion completion = retrying(() -> upstream.complete(converted, credential(clientToken)));
+        ChatCompletion completion = retrying(() -> upstream.complete(converted, credential(clientToken)), trace);
         trace.firstByte();
         trace.usage(completion.usage());
         return OpenAiToAnthropic.convert(completion, MessageIds.next(), request.model());
@@ -58,7 +58,7 @@ public final class CreateMessageService implements CreateMessageUseCase {
         ConcurrencyLimit.Permit streamSlot = guards.streams().acquire();
         ChunkStream chunks;
         try {
-            chunks = retrying(() -> upstream.stream(converted, credential(clientToken)));
+            chunks = retrying(() -> upstream.stream(converted, credential(clientToken)), trace);
         } catch (RuntimeException e) {
             streamSlot.close();
             throw e;
@@ -85,10 +85,11 @@ public final class CreateMessageService implements CreateMessageUseCase {
      * Calls the upstream, again after a connection failure or a retryable status while the policy allows; the
      * converted request is in memory, and no byte has gone to the client yet.
      */
-    private <T> T retrying(Supplier<T> call) {
+    private <T> T retrying(Supplier<T> call, RequestTrace trace) {
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> wait;
             RuntimeException failure;
+            trace.upstreamAttempt();
             try {
                 return call.get();
             } catch (UpstreamNotReachedException e) {

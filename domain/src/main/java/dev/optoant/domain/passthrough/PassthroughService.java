@@ -66,7 +66,7 @@ public final class PassthroughService implements PassthroughUseCase {
                 stream = facts.stream();
             }
             try (ConcurrencyLimit.Permit streamSlot = stream ? guards.streams().acquire() : null;
-                    UpstreamReply reply = send(request, upstreamHeaders(request.headers()), body)) {
+                    UpstreamReply reply = send(request, upstreamHeaders(request.headers()), body, trace)) {
                 trace.firstByte();
                 OutputStream out = responder.start(reply.status(), RESPONSE_HEADERS.strip(reply.headers()));
                 TailCapture responseTail = new TailCapture(CAPTURED_BYTES);
@@ -101,11 +101,13 @@ public final class PassthroughService implements PassthroughUseCase {
      * Calls the upstream, again after a connection failure or a retryable status while the body can be replayed and
      * the policy allows; nothing has reached the client yet. The last failure is what the client gets.
      */
-    private UpstreamReply send(RelayRequest request, List<Header> headers, ReplayableBody body) {
+    private UpstreamReply send(RelayRequest request, List<Header> headers, ReplayableBody body,
+            RequestTrace trace) {
         for (int attempt = 1; ; attempt++) {
             RelayRequest outbound = new RelayRequest(request.method(), request.rawPath(), request.rawQuery(), headers,
                     body.open(), body.length());
             UpstreamReply reply;
+            trace.upstreamAttempt();
             try {
                 reply = upstream.send(outbound);
             } catch (UpstreamNotReachedException e) {
