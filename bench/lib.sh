@@ -8,7 +8,10 @@ REPO_DIR=$(dirname "$BENCH_DIR")
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 GATEWAY_JAR=${GATEWAY_JAR:-$REPO_DIR/app/target/optoant.jar}
 GATEWAY_CONFIG=${GATEWAY_CONFIG:-config.yml}   # relative to the repo root
-JAVA_OPTS=${JAVA_OPTS:-}
+# The JVM options operators get (docker/Dockerfile, docs/operations.md "Memory"), so the published figures are for
+# them; set JAVA_OPTS to run with others (JAVA_OPTS=' ' for the JVM's defaults).
+RECOMMENDED_JAVA_OPTS='-XX:+UseSerialGC -Xms96m -Xmx768m -XX:NewSize=48m -XX:MaxNewSize=96m'
+JAVA_OPTS=${JAVA_OPTS:-$RECOMMENDED_JAVA_OPTS}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}  # seconds
 
 CHAT_PATH=/v1/chat/completions

@@ -91,8 +91,10 @@ sse() {
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }  # field <key> <RESULT words>
 heap_after_gc_mib() {  # full GC in the gateway, then the heap in use
   "$JAVA_HOME_BIN/jcmd" "$GATEWAY_PID" GC.run >/dev/null 2>&1 || true
+  # G1 prints one "garbage-first heap total ..., used <n>K" line, Serial one per generation (DefNew, Tenured);
+  # the Metaspace lines have no "total".
   "$JAVA_HOME_BIN/jcmd" "$GATEWAY_PID" GC.heap_info 2>/dev/null |
-    sed -nE 's/.*heap .*, used ([0-9]+)K.*/\1/p' | head -n 1 | awk '{ printf "%.0f", $1 / 1024 }'
+    sed -nE '/ total /s/.*, used ([0-9]+)K.*/\1/p' | awk '{ k += $1 } END { printf "%.0f", k / 1024 }'
 }
 
 # Each lane must carry a whole stream before any number means anything.
@@ -233,7 +235,7 @@ fi
 cat <<EOF
 optoant streaming benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(commit_id)
 $(nproc) cores shared by the SSE client, the paced upstream and the gateway; $("$JAVA" -version 2>&1 | head -n 1);
-request log on; UPSTREAM_MAX_CONNECTIONS=$POOL; -Ddw.server.maxThreads=$THREADS; open-file limit $FD_LIMIT. Idle gateway RSS: ${IDLE_RSS} MiB.
+request log on; UPSTREAM_MAX_CONNECTIONS=$POOL; open-file limit $FD_LIMIT; JVM options: $JAVA_OPTS. Idle gateway RSS: ${IDLE_RSS} MiB.
 EOF
 if ((${#orows[@]})); then
   cat <<EOF

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.optoant.domain.anthropic.MessagesRequest;
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.passthrough.BodyTooLargeException;
 import dev.optoant.domain.passthrough.BoundedInputStream;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 
 /** Reads Anthropic request bodies and writes Anthropic JSON, turning every parse failure into a clear 400. */
 final class AnthropicJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = PooledJson.newMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             // Anthropic's API takes integers where it says so: 1.5 tokens is an error, not 1.

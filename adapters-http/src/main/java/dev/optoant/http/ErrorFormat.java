@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.optoant.domain.error.ErrorKind;
+import dev.optoant.domain.json.PooledJson;
 import java.nio.charset.StandardCharsets;
 
 /** The gateway's own error bodies in the shape each API's clients parse. */
@@ -13,7 +14,7 @@ public enum ErrorFormat {
     /** {@code {"type":"error","error":{"type","message"}}}. */
     ANTHROPIC;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PooledJson.newMapper();
 
     /** The format a client of this raw request path expects. */
     public static ErrorFormat forPath(String rawPath) {

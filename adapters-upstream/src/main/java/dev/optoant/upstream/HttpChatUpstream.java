@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.messages.UpstreamErrors;
 import dev.optoant.domain.openai.ChatCompletion;
 import dev.optoant.domain.openai.ChatCompletionChunk;
@@ -26,7 +27,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 /** {@link ChatUpstream} over Apache HttpClient 5: {@code POST <base>/v1/chat/completions}, JSON or SSE back. */
 public final class HttpChatUpstream implements ChatUpstream {
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = PooledJson.newMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final ObjectReader COMPLETION = JSON.readerFor(ChatCompletion.class);
     /** Package-private so the SSE reader can be fuzzed without an HTTP exchange. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.openai.ChatCompletionRequest;
 import dev.optoant.domain.openai.ChatMessage;
 import dev.optoant.domain.openai.ChatTool;
@@ -21,7 +22,7 @@ public final class JtokkitTokenCounter implements TokenCounter {
     private static final long BYTES_PER_PDF_PAGE = 50 * 1024;
     private static final int TOKENS_PER_MESSAGE = 3;
     private static final int TOKENS_PER_REPLY = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PooledJson.newMapper();
 
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 

@@ -136,7 +136,8 @@ final class SseChunkStream implements ChunkStream {
     static final class SseLineReader {
         private final InputStream in;
         private final int maxLineBytes;
-        private final byte[] buffer = new byte[8192];
+        // Small: the HTTP client buffers the socket already, and every open stream holds one of these.
+        private final byte[] buffer = new byte[2048];
         private int position;
         private int limit;
         private byte[] line = new byte[256];

@@ -2,10 +2,10 @@ package dev.optoant.domain.convert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.optoant.domain.anthropic.ContentBlock;
 import dev.optoant.domain.anthropic.InputMessage;
+import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.openai.ChatMessage;
 import dev.optoant.domain.openai.MessageContent;
 import dev.optoant.domain.openai.ToolCall;
@@ -19,7 +19,7 @@ final class MessageListConverter {
      * (its thinking mode is on by default); turns whose thinking the client didn't keep get this instead.
      */
     static final String REASONING_PLACEHOLDER = "(earlier reasoning not available)";
-    private static final ObjectWriter JSON = new ObjectMapper().writer();
+    private static final ObjectWriter JSON = PooledJson.newMapper().writer();
 
     private final UpstreamDialect dialect;
 

@@ -3,10 +3,10 @@ package dev.optoant.domain.convert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.optoant.domain.json.PooledJson;
 
 /**
  * A tool call's {@code arguments} text made into the JSON object a tool_use {@code input} must be.
@@ -25,7 +25,7 @@ public final class ToolArguments {
     public static final String VALUE_KEY = "value";
 
     private static final ObjectReader READER =
-            new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            PooledJson.newMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String[] LITERALS = {"true", "false", "null"};
 
     private ToolArguments() {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
+import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.port.UpstreamStatusException;
 
 /** Maps an upstream error status onto the caller's error kinds, keeping the upstream's own message. */
 public final class UpstreamErrors {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PooledJson.newMapper();
     private static final int MAX_MESSAGE_CHARS = 2000;
 
     private UpstreamErrors() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.messages.UpstreamErrors;
 import dev.optoant.domain.openai.ChatUsage;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads what the log needs from the edges of relayed bodies, tolerating truncation and garbage. */
 final class BodyFacts {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PooledJson.newMapper();
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final ObjectReader USAGE = JSON.readerFor(ChatUsage.class);
     private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
