@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +37,7 @@ class AdminBindHostTest {
 
     @BeforeAll
     static void findANonLoopbackAddress() throws SocketException {
-        Optional<InetAddress> address = nonLoopbackAddress();
+        Optional<InetAddress> address = GatewayTestSupport.nonLoopbackAddress();
         assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address on an interface that is up, "
                 + "so there is no other interface to reach the admin port on");
         outside = address.get();
@@ -101,18 +99,4 @@ class AdminBindHostTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces()
-                .filter(nic -> {
-                    try {
-                        return nic.isUp() && !nic.isLoopback();
-                    } catch (SocketException e) {
-                        return false;
-                    }
-                })
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
-                        && !address.isLinkLocalAddress())
-                .findFirst();
-    }
 }

@@ -11,12 +11,9 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Optional;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
@@ -44,7 +41,7 @@ class AdminBindTest {
 
     @Test
     void theAdminPortCannotBeReachedOnAnotherInterface() throws IOException {
-        Optional<InetAddress> outside = nonLoopbackAddress();
+        Optional<InetAddress> outside = GatewayTestSupport.nonLoopbackAddress();
         org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "this machine has no non-loopback IPv4 address");
 
         assertThatThrownBy(() -> connect(outside.get(), APP.getAdminPort())).isInstanceOf(IOException.class);
@@ -84,17 +81,4 @@ class AdminBindTest {
         }
     }
 
-    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces()
-                .filter(nic -> {
-                    try {
-                        return nic.isUp() && !nic.isLoopback();
-                    } catch (SocketException e) {
-                        return false;
-                    }
-                })
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-                .findFirst();
-    }
 }
