@@ -124,8 +124,8 @@ class HttpPassthroughUpstreamStreamingTest {
 
             reply.abort();
 
-            assertThat(serverSawClose.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
-            assertTimeoutPreemptively(Duration.ofSeconds(5), reply::close);
+            assertThat(serverSawClose.get(30, TimeUnit.SECONDS)).isEqualTo(-1);
+            assertTimeoutPreemptively(Duration.ofSeconds(30), reply::close);
         }
     }
 
