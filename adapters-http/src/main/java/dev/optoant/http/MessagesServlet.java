@@ -7,7 +7,6 @@ import dev.optoant.domain.log.RequestTrace;
 import dev.optoant.domain.messages.CreateMessageUseCase;
 import dev.optoant.domain.messages.MessageStream;
 import dev.optoant.domain.passthrough.PrefixCapture;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,21 +75,23 @@ public final class MessagesServlet extends HttpServlet {
             response.getOutputStream().write(answer);
             return;
         }
-        MessageStream stream = messages.open(request, token, trace);
-        response.setStatus(200);
-        response.setContentType("text/event-stream");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        ServletOutputStream output = response.getOutputStream();
-        SseEventSink sink = new SseEventSink(output, requestBody == null ? 0 : CAPTURED_BODY_BYTES);
-        try (stream) {
-            stream.relayTo(sink);
-        } catch (IOException clientGone) {
-            // The upstream call was aborted already; there is nobody left to tell.
-        } finally {
-            sink.close();
-            if (requestBody != null) {
-                trace.bodies(text(requestBody.captured()), sink.captured());
+        // Closing the stream releases the upstream connection and the stream slot, whatever fails from here on.
+        try (MessageStream stream = messages.open(request, token, trace)) {
+            response.setStatus(200);
+            response.setContentType("text/event-stream");
+            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("X-Accel-Buffering", "no");
+            SseEventSink sink = new SseEventSink(response.getOutputStream(),
+                    requestBody == null ? 0 : CAPTURED_BODY_BYTES);
+            try {
+                stream.relayTo(sink);
+            } catch (IOException clientGone) {
+                // The upstream call was aborted already; there is nobody left to tell.
+            } finally {
+                sink.close();
+                if (requestBody != null) {
+                    trace.bodies(text(requestBody.captured()), sink.captured());
+                }
             }
         }
     }

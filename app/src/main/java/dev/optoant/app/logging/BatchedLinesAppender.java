@@ -12,18 +12,24 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Formats each event on the caller's thread and hands the line to one writer thread, which wakes on a fixed
  * interval and writes what has gathered in one go. A caller never waits for the output nor wakes the writer; when
- * the queue is full (the output is stuck) the line is dropped and counted.
+ * the queue is full (the output is stuck) the line is dropped and counted, and the application log says how many
+ * once the output moves again.
  */
 final class BatchedLinesAppender<E> extends UnsynchronizedAppenderBase<E> {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchedLinesAppender.class);
+
     private final Layout<E> layout;
     private final OutputStream out;
     private final BlockingQueue<String> lines;
     private final long intervalNanos;
     private final AtomicLong dropped = new AtomicLong();
+    private long reportedDrops;
     private volatile boolean running;
     private Thread writer;
 
@@ -87,6 +93,12 @@ final class BatchedLinesAppender<E> extends UnsynchronizedAppenderBase<E> {
             } catch (IOException e) {
                 addError("access log: the output refused a write", e);
             }
+        }
+        long drops = dropped.get();
+        if (drops > reportedDrops) {
+            LOG.warn("access log: {} lines dropped because stdout did not keep up (the request log has every request)",
+                    drops - reportedDrops);
+            reportedDrops = drops;
         }
     }
 }
