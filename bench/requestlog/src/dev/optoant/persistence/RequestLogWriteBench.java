@@ -47,9 +47,12 @@ public final class RequestLogWriteBench {
             Jdbi admin = Jdbi.create(pg.getPostgresDatabase());
             new RequestLogPartitions(admin, RequestLogSettings.defaults(data)).maintain();
             if (Boolean.getBoolean("bench.primaryKeyOnly")) {
-                // What the four secondary indexes cost, for comparison: the table keeps only its primary key.
-                for (String index : List.of("started_at", "api", "requested_model", "status")) {
-                    admin.useHandle(h -> h.execute("drop index request_log_" + index + "_idx"));
+                // What the secondary indexes cost, for comparison: the table keeps only its primary key.
+                List<String> secondary = admin.withHandle(h -> h.createQuery("select indexname from pg_indexes"
+                        + " where tablename = 'request_log' and indexname <> 'request_log_pkey'")
+                        .mapTo(String.class).list());
+                for (String index : secondary) {
+                    admin.useHandle(h -> h.execute("drop index " + index));
                 }
             }
             ServerCpu server = ServerCpu.of(data);
@@ -60,6 +63,8 @@ public final class RequestLogWriteBench {
             methods.put("COPY binary, TEMP table, INSERT ... SELECT", new CopyBinaryInsert(pooled));
             PostgresRequestLogStore store = new PostgresRequestLogStore(pooled);
             methods.put("the store: INSERT ... SELECT FROM unnest(arrays)", store::insertBatch);
+            methods.put("unnest with ON CONFLICT on every batch", batchRows -> UnnestInsert.insert(connection,
+                    batchRows, UnnestInsert.SKIPPING_SQL));
             System.err.printf("%,d rows a run in %d-row batches, %d rounds, %d CPUs, PostgreSQL %s%n", rows, batch,
                     rounds, Runtime.getRuntime().availableProcessors(),
                     admin.withHandle(h -> h.createQuery("show server_version").mapTo(String.class).one()));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MigrationsTest {
     @RegisterExtension
     static final EmbeddedPostgresExtension DB = new EmbeddedPostgresExtension();
-    private static final int MIGRATIONS = 2;
+    private static final int MIGRATIONS = 3;
 
     @Test
     void runningAgainIsANoOp() {
@@ -40,8 +40,8 @@ class MigrationsTest {
         assertThat(DB.one("select count(*) from pg_inherits where inhparent = 'request_log'::regclass"
                 + " and inhrelid = 'request_log_default'::regclass", Integer.class)).isEqualTo(1);
         assertThat(DB.list("select indexname from pg_indexes where tablename = 'request_log' order by indexname",
-                String.class)).containsExactly("request_log_api_idx", "request_log_pkey",
-                "request_log_requested_model_idx", "request_log_started_at_idx", "request_log_status_idx");
+                String.class)).containsExactly("request_log_errors_idx", "request_log_pkey",
+                "request_log_requested_model_idx", "request_log_started_at_idx");
         assertThat(DB.one("select count(*) from information_schema.columns where table_name = 'request_log'",
                 Integer.class)).isEqualTo(RequestLogRows.COLUMNS.size());
     }
@@ -79,6 +79,50 @@ class MigrationsTest {
         List<String> partitionOfEveryRow = jdbi.withHandle(h -> h.createQuery(
                 "select tableoid::regclass::text from request_log").mapTo(String.class).list());
         assertThat(partitionOfEveryRow).containsOnly("request_log_p20260510", "request_log_p20260515");
+    }
+
+    @Test
+    void theErrorsIndexHoldsOnlyFailedRequestsInEveryPartitionAndServesTheErrorsFilter() {
+        DB.execute("create database errors_index");
+        DataSource dataSource = DB.dataSource("errors_index");
+        Jdbi jdbi = Jdbi.create(dataSource);
+        Flyway.configure().dataSource(dataSource).locations(RequestLogMigrations.LOCATION).target("2").load()
+                .migrate();
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        partitions(jdbi, day).maintain();
+        PostgresRequestLogStore store = new PostgresRequestLogStore(jdbi);
+        RequestLogEntry ok = TestEntries.full(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        RequestLogEntry refused = TestEntries.sparse(day.atTime(9, 1).toInstant(ZoneOffset.UTC));
+        RequestLogEntry failedMidStream = TestEntries.with(day.plusDays(9).atTime(9, 1).toInstant(ZoneOffset.UTC),
+                "anthropic", "m", 200, "overloaded_error", 1_000L, 1L, 1L);
+        store.insertBatch(List.of(ok, refused, failedMidStream));
+
+        assertThat(RequestLogMigrations.migrate(dataSource)).isEqualTo(1);
+        partitions(jdbi, day.plusDays(9)).maintain();
+
+        // Every partition's copy of the index (daily ones made before and after the upgrade, the default one) is partial.
+        List<String> definitions = jdbi.withHandle(h -> h.createQuery("select pg_get_indexdef(inhrelid)"
+                + " from pg_inherits where inhparent = 'request_log_errors_idx'::regclass").mapTo(String.class).list());
+        assertThat(definitions).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(d -> assertThat(d).endsWith("WHERE ((status >= 400) OR (error_type IS NOT NULL))"));
+        int apiOrStatusIndexes = jdbi.withHandle(h -> h.createQuery("select count(*) from pg_indexes where tablename"
+                + " like 'request_log%' and (indexname like '%api%' or indexname like '%status%')")
+                .mapTo(Integer.class).one());
+        assertThat(apiOrStatusIndexes).isZero();
+
+        // The planner can use it for the admin list's errors filter: it proves the filter implies the predicate.
+        List<String> planLines = jdbi.withHandle(h -> {
+            h.execute("set enable_seqscan = off");
+            h.execute("set enable_bitmapscan = off");
+            return h.createQuery("explain select * from request_log where (status >= 400 or error_type is not null)"
+                    + " order by started_at desc, id desc limit 10").mapTo(String.class).list();
+        });
+        String plan = String.join("\n", planLines);
+        List<String> copies = jdbi.withHandle(h -> h.createQuery("select inhrelid::regclass::text from pg_inherits"
+                + " where inhparent = 'request_log_errors_idx'::regclass").mapTo(String.class).list());
+        assertThat(copies).allSatisfy(copy -> assertThat(plan).contains("Index Scan using " + copy));
+        assertThat(store.find(new RequestLogFilter(null, null, null, null, null, true, null, 10)))
+                .extracting(RequestLogEntry::id).containsExactly(failedMidStream.id(), refused.id());
     }
 
     private static RequestLogPartitions partitions(Jdbi jdbi, LocalDate today) {

@@ -43,6 +43,18 @@ class PostgresRequestLogStoreTest {
     }
 
     @Test
+    void aBatchMixingStoredAndNewRowsStoresTheNewOnesOnce() {
+        List<RequestLogEntry> entries = TestEntries.many(10, BASE);
+        store.insertBatch(entries.subList(0, 4));
+
+        store.insertBatch(entries);
+        store.insertBatch(List.of(entries.get(9), TestEntries.full(BASE.plusSeconds(60)), entries.get(2)));
+
+        assertThat(DB.one("select count(*) from request_log", Long.class)).isEqualTo(11);
+        assertThat(DB.one("select count(distinct id) from request_log", Long.class)).isEqualTo(11);
+    }
+
+    @Test
     void batchesLargerThanOneStatementAreSplit() {
         store.insertBatch(TestEntries.many(2_345, BASE));
 

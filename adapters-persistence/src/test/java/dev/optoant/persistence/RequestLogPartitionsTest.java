@@ -86,7 +86,7 @@ class RequestLogPartitionsTest {
         assertThat(store.find(RequestLogStoreContract.filter(null, null, null, null, null, false, null, 10)))
                 .containsExactlyInAnyOrder(early, other);
         assertThat(DB.list("select indexname from pg_indexes where tablename = 'request_log_p20260530'",
-                String.class)).hasSize(5);
+                String.class)).hasSize(4);
     }
 
     private static RequestLogEntry entryOn(LocalDate day) {
