@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the JMH microbenchmarks (request conversion, StreamTranslator).
+# Builds and runs the JMH microbenchmarks (request conversion, StreamTranslator, upstream chunk decoding).
 # Progress goes to stderr, the results table to stdout.
 #   bench/jmh/run.sh                          # all benchmarks, modest settings (about 5 minutes)
 #   bench/jmh/run.sh StreamTranslator         # a regex selects benchmarks, as with JMH itself
@@ -25,9 +25,10 @@ export JAVA_HOME
 
 if ((BUILD)); then
   cd "$REPO_DIR"
-  log "installing optoant-domain into the local Maven repository"
+  log "installing optoant-domain and optoant-adapters-upstream into the local Maven repository"
   # Offline first (fast, no network); online if something is missing from the local repository.
-  mvn -B -o -q install -DskipTests -pl domain -am >&2 || mvn -B -q install -DskipTests -pl domain -am >&2
+  mvn -B -o -q install -DskipTests -pl domain,adapters-upstream -am >&2 \
+    || mvn -B -q install -DskipTests -pl domain,adapters-upstream -am >&2
   log "building $JAR"
   mvn -B -q -f "$JMH_DIR/pom.xml" package >&2
 fi

@@ -30,7 +30,7 @@ public final class HttpChatUpstream implements ChatUpstream {
     private static final ObjectMapper JSON = PooledJson.newMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final ObjectReader COMPLETION = JSON.readerFor(ChatCompletion.class);
-    /** Package-private so the SSE reader can be fuzzed without an HTTP exchange. */
+    /** Package-private so the SSE reader and the chunk decoder can be tested against it without an HTTP exchange. */
     static final ObjectReader CHUNK = JSON.readerFor(ChatCompletionChunk.class);
 
     private final CloseableHttpClient client;
@@ -73,7 +73,8 @@ public final class HttpChatUpstream implements ChatUpstream {
 
     @Override
     public ChunkStream stream(ChatCompletionRequest request, String bearerToken) {
-        return new SseChunkStream(send(request, bearerToken, "text/event-stream"), CHUNK, maxSseLineBytes);
+        return new SseChunkStream(send(request, bearerToken, "text/event-stream"), new ChunkDecoder(CHUNK),
+                maxSseLineBytes);
     }
 
     private HttpUpstreamReply send(ChatCompletionRequest request, String bearerToken, String accept) {

@@ -1,6 +1,5 @@
 package dev.optoant.upstream;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.optoant.domain.openai.ChatCompletionChunk;
 import dev.optoant.domain.port.ChunkStream;
 import java.io.IOException;
@@ -19,17 +18,17 @@ final class SseChunkStream implements ChunkStream {
 
     private final HttpUpstreamReply reply;
     private final SseLineReader lines;
-    private final ObjectReader chunkReader;
+    private final ChunkDecoder decoder;
     private final int maxEventBytes;
-    // The current event's data, parsed by Jackson straight from these bytes; -1 while the event has no data line.
+    // The current event's data, decoded straight from these bytes; -1 while the event has no data line.
     private byte[] data = new byte[1024];
     private int dataLength = -1;
     private boolean ended;
 
-    SseChunkStream(HttpUpstreamReply reply, ObjectReader chunkReader, int maxLineBytes) {
+    SseChunkStream(HttpUpstreamReply reply, ChunkDecoder decoder, int maxLineBytes) {
         this.reply = reply;
         this.lines = new SseLineReader(reply.body(), maxLineBytes);
-        this.chunkReader = chunkReader;
+        this.decoder = decoder;
         this.maxEventBytes = maxLineBytes;
     }
 
@@ -100,7 +99,7 @@ final class SseChunkStream implements ChunkStream {
             return DONE;
         }
         try {
-            ChatCompletionChunk chunk = chunkReader.readValue(data, 0, dataLength);
+            ChatCompletionChunk chunk = decoder.decode(data, 0, dataLength);
             // An object with no id, choices or usage is no chunk: upstreams send {"error":{...}} this way.
             if (chunk == null || chunk.id() == null && chunk.choices() == null && chunk.usage() == null) {
                 return new Malformed(new String(data, 0, dataLength, StandardCharsets.UTF_8));

@@ -33,8 +33,8 @@ class SseChunkStreamJazzerTest {
             readSizes[i] = data.consumeInt(1, 64);
         }
         byte[] body = data.consumeRemainingAsBytes();
-        SseChunkStream stream = new SseChunkStream(reply(new PieceInputStream(body, readSizes)), HttpChatUpstream.CHUNK,
-                maxLineBytes);
+        SseChunkStream stream = new SseChunkStream(reply(new PieceInputStream(body, readSizes)),
+                new ChunkDecoder(HttpChatUpstream.CHUNK), maxLineBytes);
         try {
             int items = 0;
             while (true) {

@@ -1,10 +1,14 @@
 package dev.optoant.bench.jmh;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.optoant.domain.anthropic.StreamEvent;
 import dev.optoant.domain.convert.StreamTranslator;
 import dev.optoant.domain.openai.ChatCompletionChunk;
 import dev.optoant.domain.port.EventSink;
+import dev.optoant.upstream.UpstreamChunkReaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +89,39 @@ public class StreamTranslatorBenchmark {
         }
     }
 
+    /** As {@link #parseChunksFromBytes} with the upstream adapter's own databind reader (its pooled JsonFactory). */
+    @Benchmark
+    public void parseChunksAdapterDatabind(Blackhole blackhole) throws IOException {
+        ObjectReader reader = UpstreamChunkReaders.databind();
+        for (byte[] payload : dataBytes) {
+            blackhole.consume(reader.readValue(payload, 0, payload.length));
+        }
+    }
+
+    /** Reading the same bytes with the upstream adapter's hand-written streaming decoder, one per stream as there. */
+    @Benchmark
+    public void parseChunksWithDecoder(Blackhole blackhole) throws IOException {
+        UpstreamChunkReaders.Decoder decoder = UpstreamChunkReaders.decoder();
+        for (byte[] payload : dataBytes) {
+            blackhole.consume(decoder.decode(payload, 0, payload.length));
+        }
+    }
+
+    /** Only the tokens of the same bytes, no values: the floor for any decoder built on Jackson's streaming parser. */
+    @Benchmark
+    public long tokenizeChunks() throws IOException {
+        JsonFactory json = UpstreamChunkReaders.databind().getFactory();
+        long tokens = 0;
+        for (byte[] payload : dataBytes) {
+            try (JsonParser parser = json.createParser(payload, 0, payload.length)) {
+                while (parser.nextToken() != null) {
+                    tokens++;
+                }
+            }
+        }
+        return tokens;
+    }
+
     /** The whole per-stream work of the lane short of the sockets: parse each chunk, translate, write SSE frames. */
     @Benchmark
     public int parseTranslateWrite() throws IOException {
@@ -93,6 +130,20 @@ public class StreamTranslatorBenchmark {
         translator.start();
         for (byte[] payload : dataBytes) {
             translator.onChunk(Fixtures.CHUNK.readValue(payload, 0, payload.length));
+        }
+        translator.finish();
+        return wire.size();
+    }
+
+    /** As {@link #parseTranslateWrite}, reading the chunks with the adapter's streaming decoder. */
+    @Benchmark
+    public int decodeTranslateWrite() throws IOException {
+        wire.reset();
+        UpstreamChunkReaders.Decoder decoder = UpstreamChunkReaders.decoder();
+        StreamTranslator translator = new StreamTranslator("msg_bench", "claude-sonnet-4-5", 4500, this::writeFrame);
+        translator.start();
+        for (byte[] payload : dataBytes) {
+            translator.onChunk(decoder.decode(payload, 0, payload.length));
         }
         translator.finish();
         return wire.size();
