@@ -18,6 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SCENARIOS=${SCENARIOS:-overhead events memory scale}   # groups to run, in this order
 DURATION=${DURATION:-15}              # seconds per overhead and events run
 WARMUP=${WARMUP:-10}                  # seconds of warm-up per lane, not measured
+SETTLE=${SETTLE:-30}                  # overhead: seconds at the measured concurrency and pace first (gateway lanes)
 PACE=${PACE:-20/50}                   # overhead runs: delay between deltas (ms) / deltas per stream
 EVENTS_PACE=${EVENTS_PACE:-0/200}     # events runs: no delay, 200 deltas per stream
 EVENTS_STREAMS=${EVENTS_STREAMS:-64}
@@ -34,7 +35,7 @@ PACED_PORT=${PACED_PORT:-18100}
 GATEWAY_PORT=${GATEWAY_PORT:-18090}
 GATEWAY_ADMIN_PORT=${GATEWAY_ADMIN_PORT:-18091}
 CCR_PORT=${CCR_PORT:-18111}
-DURATION=${DURATION%s} WARMUP=${WARMUP%s}
+DURATION=${DURATION%s} WARMUP=${WARMUP%s} SETTLE=${SETTLE%s}
 want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
 ensure_tools curl
@@ -123,6 +124,10 @@ if want overhead; then
     for l in "${lanes[@]}"; do
       IFS='|' read -r name url api <<<"$l"
       log "overhead, $n streams: $name"
+      # As in compare.sh: the JIT recompiles for a minute or so when the load changes shape (closed loop to paced).
+      if [[ $name != direct ]] && ((SETTLE > 0)); then
+        sse "$url" "$api" --streams "$n" --duration-s "$SETTLE" --pace "$PACE" --ramp-s 1 >/dev/null
+      fi
       o[$name]=$(sse "$url" "$api" --streams "$n" --duration-s "$DURATION" --pace "$PACE" --ramp-s 1)
     done
     d=${o[direct]}
