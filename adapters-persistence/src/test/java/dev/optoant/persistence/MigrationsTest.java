@@ -48,11 +48,8 @@ class MigrationsTest {
 
     @Test
     void upstreamAttemptsReachEveryPartitionOfALogFilledUnderV1AndOldRowsKeepThemUnknown() {
-        DB.execute("create database upgraded_from_v1");
-        DataSource dataSource = DB.dataSource("upgraded_from_v1");
+        DataSource dataSource = databaseAtVersion("upgraded_from_v1", 1);
         Jdbi jdbi = Jdbi.create(dataSource);
-        Flyway.configure().dataSource(dataSource).locations(RequestLogMigrations.LOCATION).target("1").load()
-                .migrate();
         LocalDate day = LocalDate.of(2026, 5, 10);
         partitions(jdbi, day).maintain();
         UUID inDailyPartition = insertV1Row(jdbi, day);
@@ -83,11 +80,8 @@ class MigrationsTest {
 
     @Test
     void theErrorsIndexHoldsOnlyFailedRequestsInEveryPartitionAndServesTheErrorsFilter() {
-        DB.execute("create database errors_index");
-        DataSource dataSource = DB.dataSource("errors_index");
+        DataSource dataSource = databaseAtVersion("errors_index", 2);
         Jdbi jdbi = Jdbi.create(dataSource);
-        Flyway.configure().dataSource(dataSource).locations(RequestLogMigrations.LOCATION).target("2").load()
-                .migrate();
         LocalDate day = LocalDate.of(2026, 6, 1);
         partitions(jdbi, day).maintain();
         PostgresRequestLogStore store = new PostgresRequestLogStore(jdbi);
@@ -123,6 +117,15 @@ class MigrationsTest {
         assertThat(copies).allSatisfy(copy -> assertThat(plan).contains("Index Scan using " + copy));
         assertThat(store.find(new RequestLogFilter(null, null, null, null, null, true, null, 10)))
                 .extracting(RequestLogEntry::id).containsExactly(failedMidStream.id(), refused.id());
+    }
+
+    /** A new database with the request-log schema as the migrations up to {@code version} leave it. */
+    private static DataSource databaseAtVersion(String name, int version) {
+        DB.execute("create database " + name);
+        DataSource dataSource = DB.dataSource(name);
+        Flyway.configure().dataSource(dataSource).locations(RequestLogMigrations.LOCATION)
+                .target(String.valueOf(version)).load().migrate();
+        return dataSource;
     }
 
     private static RequestLogPartitions partitions(Jdbi jdbi, LocalDate today) {
