@@ -41,7 +41,11 @@ class DbMigrateCommandTest {
             Result second = launch(dsn);
 
             assertThat(first.exitCode()).as(first.stderr()).isZero();
-            assertThat(first.stdout()).contains("2 migration(s) applied");
+            int applied = Jdbi.create(postgres.getPostgresDatabase()).withHandle(handle -> handle
+                    .createQuery("select count(*) from flyway_schema_history where success and version is not null")
+                    .mapTo(Integer.class).one());
+            assertThat(applied).isPositive();
+            assertThat(first.stdout()).contains(applied + " migration(s) applied");
             assertThat(second.exitCode()).as(second.stderr()).isZero();
             assertThat(second.stdout()).contains("0 migration(s) applied");
             List<String> tables = Jdbi.create(postgres.getPostgresDatabase()).withHandle(handle -> handle
