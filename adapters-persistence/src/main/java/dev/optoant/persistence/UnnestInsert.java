@@ -63,7 +63,7 @@ final class UnnestInsert {
 
     /**
      * Inserts the rows with one statement; rows already stored are skipped. The conflict clause makes PostgreSQL check
-     * the primary key before each row and confirm each insert in the WAL (about 4 µs of its CPU a row), and a stored
+     * the primary key before each row and confirm each insert in the WAL (2–4 µs of its CPU a row), and a stored
      * row is rare (a batch retried after its commit was lost, a journal replayed), so it is paid only then: a plain
      * insert that meets a stored row inserts nothing, and the batch goes again with the clause. Inside a transaction
      * the failed statement would abort it, so there the clause is used at once.
