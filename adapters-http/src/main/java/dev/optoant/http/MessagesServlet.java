@@ -81,7 +81,7 @@ public final class MessagesServlet extends HttpServlet {
             response.setContentType("text/event-stream");
             response.setHeader("Cache-Control", "no-cache");
             response.setHeader("X-Accel-Buffering", "no");
-            SseEventSink sink = new SseEventSink(response.getOutputStream(),
+            SseEventSink sink = new SseEventSink(UnbufferedResponseOutput.of(response.getOutputStream()),
                     requestBody == null ? 0 : CAPTURED_BODY_BYTES);
             try {
                 stream.relayTo(sink);

@@ -10,38 +10,43 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes Anthropic stream events as SSE frames ({@code event: <type>} + {@code data: <json>}) through one JSON
- * generator per stream, which buffers frames until {@link #flush}.
+ * Writes Anthropic stream events as SSE frames ({@code event: <type>} + {@code data: <json>}) through a JSON
+ * generator that buffers frames until {@link #flush}; between flushes the stream holds no generator or buffer.
  */
 final class SseEventSink implements EventSink {
-    private final JsonGenerator out;
     private final OutputStream target;
     private final Capture captured;
+    /** Open from the first event after a flush until the next flush; its buffer goes back to the shared pool then. */
+    private JsonGenerator out;
 
-    SseEventSink(OutputStream out) throws IOException {
+    SseEventSink(OutputStream out) {
         this(out, 0);
     }
 
     /** A sink that also keeps the first {@code captureBytes} bytes it wrote, for the request log. */
-    SseEventSink(OutputStream out, int captureBytes) throws IOException {
+    SseEventSink(OutputStream out, int captureBytes) {
         this.captured = captureBytes > 0 ? new Capture(out, captureBytes) : null;
         this.target = captured != null ? captured : out;
-        this.out = AnthropicJson.eventGenerator(target);
     }
 
     @Override
     public void send(StreamEvent event) throws IOException {
-        out.writeRaw("event: ");
-        out.writeRaw(event.type());
-        out.writeRaw("\ndata: ");
-        AnthropicJson.writeEvent(out, event);
-        out.writeRaw("\n\n");
+        JsonGenerator generator = out;
+        if (generator == null) {
+            generator = AnthropicJson.eventGenerator(target);
+            out = generator;
+        }
+        generator.writeRaw("event: ");
+        generator.writeRaw(event.type());
+        generator.writeRaw("\ndata: ");
+        AnthropicJson.writeEvent(generator, event);
+        generator.writeRaw("\n\n");
     }
 
     /** Writes what the generator still holds and gives its buffers back; the output stays open. */
     void close() {
         try {
-            out.close();
+            release();
         } catch (IOException clientGone) {
             // Nothing more can reach the client; the relay loop has recorded why.
         }
@@ -54,8 +59,16 @@ final class SseEventSink implements EventSink {
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        release();
         target.flush();
+    }
+
+    private void release() throws IOException {
+        JsonGenerator generator = out;
+        if (generator != null) {
+            out = null;
+            generator.close();
+        }
     }
 
     /** Passes bytes through and keeps a copy of the first ones. */
