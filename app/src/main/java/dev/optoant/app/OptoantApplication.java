@@ -104,6 +104,7 @@ public class OptoantApplication extends Application<OptoantConfiguration> {
         registerAnthropicApi(config, environment, upstream, upstreamSettings, guards);
         installErrorHandler(environment, requests);
         QuietAccessLog.install(environment);
+        HeapBufferedConnectors.install(environment);
         environment.healthChecks().register("upstream", new UpstreamHealthCheck(
                 new UpstreamProbe(upstreamSettings.baseUrl(), upstreamSettings.connectTimeout())));
         ApiDocumentation.register(config, environment);
