@@ -14,6 +14,7 @@ import dev.optoant.domain.openai.ChatCompletionRequest;
 import dev.optoant.domain.port.ChatUpstream;
 import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.UpstreamStatusException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,11 +23,14 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /** {@link ChatUpstream} over Apache HttpClient 5: {@code POST <base>/v1/chat/completions}, JSON or SSE back. */
 public final class HttpChatUpstream implements ChatUpstream {
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+    /** Above this a declared length is not trusted for one allocation up front; the body is read in steps. */
+    private static final int MAX_DECLARED_READ_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = PooledJson.newMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final ObjectReader COMPLETION = JSON.readerFor(ChatCompletion.class);
@@ -50,7 +54,7 @@ public final class HttpChatUpstream implements ChatUpstream {
     public ChatCompletion complete(ChatCompletionRequest request, String bearerToken) {
         try (HttpUpstreamReply reply = send(request, bearerToken, "application/json")) {
             try {
-                byte[] body = reply.body().readAllBytes();
+                byte[] body = readBody(reply);
                 ChatCompletion completion = COMPLETION.readValue(body);
                 // An object with no id, choices or usage is no completion: upstreams send {"error":{...}} with 200.
                 if (completion == null
@@ -69,6 +73,29 @@ public final class HttpChatUpstream implements ChatUpstream {
                         "Upstream failed while sending its answer: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The whole answer, read into an array of its declared length when it has one (reading it all in steps would
+     * take 16 KiB for a 500-byte answer), then to its end so that its connection goes back to the pool.
+     */
+    private static byte[] readBody(HttpUpstreamReply reply) throws IOException {
+        HttpEntity entity = reply.response().getEntity();
+        long declared = entity == null ? -1 : entity.getContentLength();
+        InputStream in = reply.body();
+        if (declared < 0 || declared > MAX_DECLARED_READ_BYTES) {
+            return in.readAllBytes();
+        }
+        byte[] body = in.readNBytes((int) declared);
+        int more = body.length < declared ? -1 : in.read();
+        if (more < 0) {
+            return body;
+        }
+        ByteArrayOutputStream longer = new ByteArrayOutputStream(body.length + 1024);
+        longer.write(body);
+        longer.write(more);
+        in.transferTo(longer);
+        return longer.toByteArray();
     }
 
     @Override

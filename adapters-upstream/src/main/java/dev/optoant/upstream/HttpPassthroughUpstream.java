@@ -11,7 +11,6 @@ import java.net.URI;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 
 /** {@link PassthroughUpstream} over Apache HttpClient 5: streams the request body out and the reply body back. */
 public final class HttpPassthroughUpstream implements PassthroughUpstream {
@@ -35,7 +34,7 @@ public final class HttpPassthroughUpstream implements PassthroughUpstream {
             outbound.addHeader(header.name(), header.value());
         }
         if (request.contentLength() != 0) {
-            outbound.setEntity(new InputStreamEntity(request.body(), request.contentLength(), null));
+            outbound.setEntity(new RequestBodyEntity(request.body(), request.contentLength()));
         }
         try {
             ClassicHttpResponse response = client.executeOpen(null, outbound, null);

@@ -9,11 +9,16 @@ import dev.optoant.domain.openai.ChatMessage;
 import dev.optoant.domain.openai.MessageContent;
 import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.UpstreamStatusException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The Chat Completions adapter against real local servers: request shape, JSON and SSE answers, error statuses. */
@@ -21,6 +26,8 @@ class HttpChatUpstreamTest {
     private static final ChatCompletionRequest REQUEST = new ChatCompletionRequest("deepseek-chat",
             List.of(ChatMessage.user(new MessageContent.Text("Hi"))), 100, null, null, null, null, null, null, null,
             null, null, null, null);
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: *(\\d+)");
 
     private static HttpChatUpstream chat(java.net.URI base) {
         return new HttpChatUpstream(UpstreamTestSupport.client(base, Duration.ofSeconds(2), Duration.ofSeconds(2)), base, 1024);
@@ -43,6 +50,39 @@ class HttpChatUpstreamTest {
             assertThat(received.headers().getFirst("Content-Type")).startsWith("application/json");
             assertThat(new String(received.body(), StandardCharsets.UTF_8))
                     .isEqualTo("{\"model\":\"deepseek-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":100}");
+        }
+    }
+
+    @Test
+    void answersOfADeclaredLengthOrChunkedAreReadWholeAndLeaveTheConnectionForTheNextCall() throws Exception {
+        byte[] json = ("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                + "x".repeat(3000) + "\"},\"finish_reason\":\"stop\"}]}").getBytes(StandardCharsets.UTF_8);
+        AtomicInteger connections = new AtomicInteger();
+        try (RawUpstream server = RawUpstream.start(socket -> {
+            connections.incrementAndGet();
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            for (int exchange = 0; ; exchange++) {
+                Matcher length = CONTENT_LENGTH.matcher(RawUpstream.readRequestHead(in));
+                in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                if (exchange % 2 == 0) {
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + json.length
+                            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(json);
+                    out.flush();
+                } else {
+                    RawUpstream.writeChunkedHead(out, "application/json");
+                    RawUpstream.writeChunk(out, Arrays.copyOf(json, 100));
+                    RawUpstream.writeChunk(out, Arrays.copyOfRange(json, 100, json.length));
+                    RawUpstream.writeLastChunk(out);
+                }
+            }
+        })) {
+            HttpChatUpstream chat = chat(server.baseUrl());
+            for (int call = 0; call < 4; call++) {
+                assertThat(chat.complete(REQUEST, "k").choices().get(0).message().content()).hasSize(3000);
+            }
+            assertThat(connections.get()).isEqualTo(1);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.optoant.domain.passthrough.Header;
 import dev.optoant.domain.passthrough.RelayRequest;
 import dev.optoant.domain.port.UpstreamReply;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -84,6 +85,21 @@ class HttpPassthroughUpstreamExchangeTest {
         }
 
         assertThat(server.only().header("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
+        assertThat(server.only().body()).isEqualTo(body);
+    }
+
+    @Test
+    void aStreamedBodyOfDeclaredLengthArrivesWhole() throws IOException {
+        byte[] body = new byte[100_000];
+        new Random(9).nextBytes(body);
+        RelayRequest request = new RelayRequest("POST", "/v1/files", null, List.of(),
+                new BufferedInputStream(new ByteArrayInputStream(body), 1000), body.length);
+
+        try (UpstreamReply reply = upstream.send(request)) {
+            reply.body().readAllBytes();
+        }
+
+        assertThat(server.only().header("Content-Length")).isEqualTo("100000");
         assertThat(server.only().body()).isEqualTo(body);
     }
 

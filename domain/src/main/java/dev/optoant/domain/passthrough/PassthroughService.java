@@ -22,6 +22,8 @@ import java.util.Set;
 
 /** Relays OpenAI-API requests byte for byte, flushing whenever the upstream pauses so SSE events arrive live. */
 public final class PassthroughService implements PassthroughUseCase {
+    // The relay's buffer starts small, as most answers are, and grows when a read fills it.
+    private static final int FIRST_BUFFER_BYTES = 2048;
     private static final int BUFFER_BYTES = 8192;
     private static final int CAPTURED_BYTES = 16 * 1024;
     // Host and length are the upstream client's to set. Accept-Encoding is dropped so the upstream answers in
@@ -177,7 +179,7 @@ public final class PassthroughService implements PassthroughUseCase {
 
     private static RelayOutcome copy(UpstreamReply reply, OutputStream out, TailCapture tail) {
         InputStream in = reply.body();
-        byte[] buffer = new byte[BUFFER_BYTES];
+        byte[] buffer = new byte[FIRST_BUFFER_BYTES];
         while (true) {
             int n;
             boolean paused;
@@ -200,6 +202,9 @@ public final class PassthroughService implements PassthroughUseCase {
             } catch (IOException e) {
                 reply.abort();
                 return RelayOutcome.CLIENT_GONE;
+            }
+            if (n == buffer.length && buffer.length < BUFFER_BYTES) {
+                buffer = new byte[Math.min(4 * buffer.length, BUFFER_BYTES)];
             }
         }
     }

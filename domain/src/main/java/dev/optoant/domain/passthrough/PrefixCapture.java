@@ -5,20 +5,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Passes a request body through while keeping its first bytes, where the model and stream flags usually are. */
+/**
+ * Passes a request body through while keeping its first bytes, where the model and stream flags usually are. Its
+ * buffer grows with what is read up to the capacity, so a short body costs a short buffer.
+ */
 public final class PrefixCapture extends FilterInputStream {
-    private final byte[] prefix;
+    private static final int MIN_BUFFER_BYTES = 512;
+
+    private final int capacity;
+    private byte[] prefix = new byte[0];
     private int captured;
 
     public PrefixCapture(InputStream in, int capacity) {
         super(in);
-        this.prefix = new byte[capacity];
+        this.capacity = capacity;
     }
 
     @Override
     public int read() throws IOException {
         int b = super.read();
-        if (b >= 0 && captured < prefix.length) {
+        if (b >= 0 && captured < capacity) {
+            room(1);
             prefix[captured++] = (byte) b;
         }
         return b;
@@ -27,8 +34,9 @@ public final class PrefixCapture extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
-        if (n > 0 && captured < prefix.length) {
-            int keep = Math.min(n, prefix.length - captured);
+        if (n > 0 && captured < capacity) {
+            int keep = Math.min(n, capacity - captured);
+            room(keep);
             System.arraycopy(b, off, prefix, captured, keep);
             captured += keep;
         }
@@ -37,5 +45,12 @@ public final class PrefixCapture extends FilterInputStream {
 
     public byte[] captured() {
         return Arrays.copyOf(prefix, captured);
+    }
+
+    private void room(int more) {
+        if (captured + more > prefix.length) {
+            int wanted = Math.max(Math.max(captured + more, 2 * prefix.length), MIN_BUFFER_BYTES);
+            prefix = Arrays.copyOf(prefix, Math.min(capacity, wanted));
+        }
     }
 }

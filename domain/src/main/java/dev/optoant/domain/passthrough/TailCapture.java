@@ -2,17 +2,28 @@ package dev.optoant.domain.passthrough;
 
 import java.util.Arrays;
 
-/** Keeps the last bytes of a relayed response, where usage is (the body's end, or the stream's last chunks). */
+/**
+ * Keeps the last bytes of a relayed response, where usage is (the body's end, or the stream's last chunks). Its
+ * buffer grows with what it is given up to the capacity, so a short answer costs a short buffer.
+ */
 final class TailCapture {
-    private final byte[] ring;
+    private static final int MIN_BUFFER_BYTES = 512;
+
+    private final int capacity;
+    private byte[] ring = new byte[0];
     private int next;
     private boolean full;
 
     TailCapture(int capacity) {
-        this.ring = new byte[capacity];
+        this.capacity = capacity;
     }
 
     void append(byte[] bytes, int offset, int length) {
+        // Below the capacity nothing has wrapped yet: next is what is kept, and the buffer stays larger than it.
+        if (ring.length < capacity && next + length >= ring.length) {
+            long wanted = Math.max(Math.max(next + (long) length + 1, 2L * ring.length), MIN_BUFFER_BYTES);
+            ring = Arrays.copyOf(ring, (int) Math.min(capacity, wanted));
+        }
         if (length >= ring.length) {
             System.arraycopy(bytes, offset + length - ring.length, ring, 0, ring.length);
             next = 0;
