@@ -2,6 +2,8 @@ package dev.optoant.upstream;
 
 import static dev.optoant.upstream.RawUpstream.readRequestHead;
 import static dev.optoant.upstream.RawUpstream.writeChunk;
+import static dev.optoant.upstream.RawUpstream.writeChunkEnd;
+import static dev.optoant.upstream.RawUpstream.writeChunkStart;
 import static dev.optoant.upstream.RawUpstream.writeChunkedHead;
 import static dev.optoant.upstream.RawUpstream.writeLastChunk;
 import static dev.optoant.upstream.UpstreamTestSupport.client;
@@ -111,18 +113,40 @@ class HttpPassthroughUpstreamStreamingTest {
                     readRequestHead(in);
                     OutputStream out = socket.getOutputStream();
                     writeChunkedHead(out, "text/event-stream");
-                    writeChunk(out, EVENT_1);
-                    try {
-                        serverSawClose.complete(in.read());
-                    } catch (IOException e) {
-                        serverSawClose.complete(-1);
-                    }
+                    writeChunkStart(out, EVENT_1);
+                    serverSawClose.complete(endChunkThenAwaitClose(in, out));
                 });
                 CloseableHttpClient client = client(server.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30))) {
             UpstreamReply reply = new HttpPassthroughUpstream(client, server.baseUrl()).send(get("/v1/x"));
             assertThat(readSome(reply.body())).isEqualTo("data: {\"n\":1}\n\n");
 
             reply.abort();
+
+            assertThat(serverSawClose.get(30, TimeUnit.SECONDS)).isEqualTo(-1);
+            assertTimeoutPreemptively(Duration.ofSeconds(30), reply::close);
+        }
+    }
+
+    /** The client can read a chunk's data before the upstream has written the CRLF ending it, and abort right then. */
+    @Test
+    void abortDropsTheConnectionBeforeTheUpstreamHasEndedTheChunk() throws Exception {
+        CountDownLatch aborted = new CountDownLatch(1);
+        CompletableFuture<Integer> serverSawClose = new CompletableFuture<>();
+        try (RawUpstream server = RawUpstream.start(socket -> {
+                    InputStream in = socket.getInputStream();
+                    readRequestHead(in);
+                    OutputStream out = socket.getOutputStream();
+                    writeChunkedHead(out, "text/event-stream");
+                    writeChunkStart(out, EVENT_1);
+                    aborted.await(30, TimeUnit.SECONDS);
+                    serverSawClose.complete(endChunkThenAwaitClose(in, out));
+                });
+                CloseableHttpClient client = client(server.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30))) {
+            UpstreamReply reply = new HttpPassthroughUpstream(client, server.baseUrl()).send(get("/v1/x"));
+            assertThat(readSome(reply.body())).isEqualTo("data: {\"n\":1}\n\n");
+
+            reply.abort();
+            aborted.countDown();
 
             assertThat(serverSawClose.get(30, TimeUnit.SECONDS)).isEqualTo(-1);
             assertTimeoutPreemptively(Duration.ofSeconds(30), reply::close);
@@ -152,6 +176,19 @@ class HttpPassthroughUpstreamStreamingTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), reply::close);
 
             serverWriteFailed.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Ends the open chunk, then waits for the client's next move: -1 once the client has dropped the connection,
+     * which shows as a reset on that write or as the end of the stream or a reset on the read; else the byte it sent.
+     */
+    private static int endChunkThenAwaitClose(InputStream in, OutputStream out) {
+        try {
+            writeChunkEnd(out);
+            return in.read();
+        } catch (IOException e) {
+            return -1;
         }
     }
 }

@@ -79,8 +79,18 @@ final class RawUpstream implements AutoCloseable {
     }
 
     static void writeChunk(OutputStream out, byte[] data) throws IOException {
+        writeChunkStart(out, data);
+        writeChunkEnd(out);
+    }
+
+    /** A chunk's size line and data: all a client needs to read it, without the CRLF that ends the chunk. */
+    static void writeChunkStart(OutputStream out, byte[] data) throws IOException {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(data);
+        out.flush();
+    }
+
+    static void writeChunkEnd(OutputStream out) throws IOException {
         out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
