@@ -14,11 +14,11 @@ import dev.optoant.domain.openai.ChatCompletionRequest;
 import dev.optoant.domain.port.ChatUpstream;
 import dev.optoant.domain.port.ChunkStream;
 import dev.optoant.domain.port.UpstreamStatusException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -76,8 +76,9 @@ public final class HttpChatUpstream implements ChatUpstream {
     }
 
     /**
-     * The whole answer, read into an array of its declared length when it has one (reading it all in steps would
-     * take 16 KiB for a 500-byte answer), then to its end so that its connection goes back to the pool.
+     * The whole answer, read into one array of its declared length when it has one (reading it in steps takes
+     * 16 KiB pieces, for a 500-byte answer too), then once more to find its end, which gives the connection back to
+     * the pool.
      */
     private static byte[] readBody(HttpUpstreamReply reply) throws IOException {
         HttpEntity entity = reply.response().getEntity();
@@ -86,16 +87,13 @@ public final class HttpChatUpstream implements ChatUpstream {
         if (declared < 0 || declared > MAX_DECLARED_READ_BYTES) {
             return in.readAllBytes();
         }
-        byte[] body = in.readNBytes((int) declared);
-        int more = body.length < declared ? -1 : in.read();
-        if (more < 0) {
-            return body;
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        if (read < body.length) {
+            return Arrays.copyOf(body, read);
         }
-        ByteArrayOutputStream longer = new ByteArrayOutputStream(body.length + 1024);
-        longer.write(body);
-        longer.write(more);
-        in.transferTo(longer);
-        return longer.toByteArray();
+        in.read();
+        return body;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.optoant.upstream;
 
-import java.io.ByteArrayInputStream;
+import dev.optoant.domain.passthrough.InMemoryBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,10 +21,8 @@ final class RequestBodyEntity extends HttpEntityWrapper {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        if (body instanceof ByteArrayInputStream memory) {
-            try (memory) {
-                memory.transferTo(out);
-            }
+        if (body instanceof InMemoryBody memory) {
+            memory.writeRemainingTo(out);
             return;
         }
         super.writeTo(out);

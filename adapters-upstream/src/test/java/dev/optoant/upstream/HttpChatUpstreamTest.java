@@ -56,7 +56,7 @@ class HttpChatUpstreamTest {
     @Test
     void answersOfADeclaredLengthOrChunkedAreReadWholeAndLeaveTheConnectionForTheNextCall() throws Exception {
         byte[] json = ("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
-                + "x".repeat(3000) + "\"},\"finish_reason\":\"stop\"}]}").getBytes(StandardCharsets.UTF_8);
+                + "x".repeat(40_000) + "\"},\"finish_reason\":\"stop\"}]}").getBytes(StandardCharsets.UTF_8);
         AtomicInteger connections = new AtomicInteger();
         try (RawUpstream server = RawUpstream.start(socket -> {
             connections.incrementAndGet();
@@ -80,7 +80,7 @@ class HttpChatUpstreamTest {
         })) {
             HttpChatUpstream chat = chat(server.baseUrl());
             for (int call = 0; call < 4; call++) {
-                assertThat(chat.complete(REQUEST, "k").choices().get(0).message().content()).hasSize(3000);
+                assertThat(chat.complete(REQUEST, "k").choices().get(0).message().content()).hasSize(40_000);
             }
             assertThat(connections.get()).isEqualTo(1);
         }

@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optoant.domain.passthrough.Header;
+import dev.optoant.domain.passthrough.InMemoryBody;
 import dev.optoant.domain.passthrough.RelayRequest;
 import dev.optoant.domain.port.UpstreamReply;
 import java.io.BufferedInputStream;
@@ -85,6 +86,21 @@ class HttpPassthroughUpstreamExchangeTest {
         }
 
         assertThat(server.only().header("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
+        assertThat(server.only().body()).isEqualTo(body);
+    }
+
+    @Test
+    void aBodyHeldInMemoryArrivesWhole() throws IOException {
+        byte[] body = new byte[100_000];
+        new Random(8).nextBytes(body);
+        RelayRequest request = new RelayRequest("POST", "/v1/chat/completions", null, List.of(),
+                new InMemoryBody(body), body.length);
+
+        try (UpstreamReply reply = upstream.send(request)) {
+            reply.body().readAllBytes();
+        }
+
+        assertThat(server.only().header("Content-Length")).isEqualTo("100000");
         assertThat(server.only().body()).isEqualTo(body);
     }
 

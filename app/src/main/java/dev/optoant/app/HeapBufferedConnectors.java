@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
@@ -27,26 +26,26 @@ final class HeapBufferedConnectors implements LifeCycle.Listener {
     @Override
     public void lifeCycleStarting(LifeCycle event) {
         if (event instanceof Server server) {
-            for (HttpConfiguration http : httpConfigurations(server)) {
-                http.setUseInputDirectByteBuffers(false);
-                http.setUseOutputDirectByteBuffers(false);
+            for (HttpConnectionFactory http : httpConnectionFactories(server)) {
+                http.getHttpConfiguration().setUseInputDirectByteBuffers(false);
+                http.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
             }
         }
     }
 
-    /** The HTTP configurations of a server's connectors, also behind Dropwizard's instrumented factories. */
-    static List<HttpConfiguration> httpConfigurations(Server server) {
-        List<HttpConfiguration> configurations = new ArrayList<>();
+    /** The HTTP/1 connection factories of a server's connectors, also behind Dropwizard's instrumented ones. */
+    static List<HttpConnectionFactory> httpConnectionFactories(Server server) {
+        List<HttpConnectionFactory> factories = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
             for (ConnectionFactory factory : connector.getConnectionFactories()) {
                 HttpConnectionFactory http = factory instanceof HttpConnectionFactory direct ? direct
                         : factory instanceof ContainerLifeCycle wrapper
                                 ? wrapper.getBean(HttpConnectionFactory.class) : null;
                 if (http != null) {
-                    configurations.add(http.getHttpConfiguration());
+                    factories.add(http);
                 }
             }
         }
-        return configurations;
+        return factories;
     }
 }

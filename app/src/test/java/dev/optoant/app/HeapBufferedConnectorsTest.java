@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,10 +26,11 @@ class HeapBufferedConnectorsTest {
 
     @Test
     void everyConnectorReadsAndWritesThroughHeapBuffers() throws Exception {
-        List<HttpConfiguration> configurations = HeapBufferedConnectors.httpConfigurations(
+        List<HttpConnectionFactory> factories = HeapBufferedConnectors.httpConnectionFactories(
                 APP.getEnvironment().getApplicationContext().getServer());
 
-        assertThat(configurations).hasSize(2).allSatisfy(http -> {
+        // What each new connection reads when it picks its buffers.
+        assertThat(factories).hasSize(2).allSatisfy(http -> {
             assertThat(http.isUseInputDirectByteBuffers()).isFalse();
             assertThat(http.isUseOutputDirectByteBuffers()).isFalse();
         });

@@ -22,8 +22,9 @@ import java.util.Set;
 
 /** Relays OpenAI-API requests byte for byte, flushing whenever the upstream pauses so SSE events arrive live. */
 public final class PassthroughService implements PassthroughUseCase {
-    // The relay's buffer starts small, as most answers are, and grows when a read fills it.
-    private static final int FIRST_BUFFER_BYTES = 2048;
+    // The relay's buffer starts at half its size, as most answers are small, and grows when a read fills it. Both
+    // stay above the server's aggregation size (a quarter of its 8 KiB buffer), so full reads are not copied there.
+    private static final int FIRST_BUFFER_BYTES = 4096;
     private static final int BUFFER_BYTES = 8192;
     private static final int CAPTURED_BYTES = 16 * 1024;
     // Host and length are the upstream client's to set. Accept-Encoding is dropped so the upstream answers in
@@ -204,7 +205,7 @@ public final class PassthroughService implements PassthroughUseCase {
                 return RelayOutcome.CLIENT_GONE;
             }
             if (n == buffer.length && buffer.length < BUFFER_BYTES) {
-                buffer = new byte[Math.min(4 * buffer.length, BUFFER_BYTES)];
+                buffer = new byte[BUFFER_BYTES];
             }
         }
     }

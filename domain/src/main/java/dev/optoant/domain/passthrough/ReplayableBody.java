@@ -46,7 +46,7 @@ final class ReplayableBody {
 
     /** A fresh stream over the body; for a streaming body, the one and only stream. */
     InputStream open() {
-        return bytes != null ? new ByteArrayInputStream(bytes) : stream;
+        return bytes != null ? new InMemoryBody(bytes) : stream;
     }
 
     /** The length to declare upstream, -1 for chunked. */

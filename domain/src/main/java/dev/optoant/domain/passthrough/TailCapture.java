@@ -22,7 +22,8 @@ final class TailCapture {
         // Below the capacity nothing has wrapped yet: next is what is kept, and the buffer stays larger than it.
         if (ring.length < capacity && next + length >= ring.length) {
             long wanted = Math.max(Math.max(next + (long) length + 1, 2L * ring.length), MIN_BUFFER_BYTES);
-            ring = Arrays.copyOf(ring, (int) Math.min(capacity, wanted));
+            // Past half the capacity the next doubling would be nearly all of it: take it at once.
+            ring = Arrays.copyOf(ring, wanted > capacity / 2 ? capacity : (int) wanted);
         }
         if (length >= ring.length) {
             System.arraycopy(bytes, offset + length - ring.length, ring, 0, ring.length);
