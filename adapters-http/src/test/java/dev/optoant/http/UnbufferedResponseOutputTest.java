@@ -69,32 +69,22 @@ class UnbufferedResponseOutputTest {
 
     @Test
     void aFlushBeforeAnyWriteSendsTheResponseHead() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        int port = start(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 response.setContentType("text/event-stream");
                 UnbufferedResponseOutput.of(response.getOutputStream()).flush();
                 await(release);
             }
-        }), "/*");
-        server.setHandler(context);
-        server.start();
-        try (Socket client = new Socket("127.0.0.1", connector.getLocalPort())) {
+        });
+        try (Socket client = new Socket("127.0.0.1", port)) {
             BufferedReader in = request(client);
             assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
         }
     }
 
     private int start(boolean unbuffered) throws Exception {
-        server = new Server(null, null, pool);
-        ServerConnector connector = new ServerConnector(server);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        return start(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 response.setContentType("text/event-stream");
@@ -107,7 +97,16 @@ class UnbufferedResponseOutputTest {
                 out.write(("event: b\ndata: " + "x".repeat(10_000) + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
-        }), "/*");
+        });
+    }
+
+    /** A Jetty server on a free port, with the tracked buffer pool, serving {@code servlet} at every path. */
+    private int start(HttpServlet servlet) throws Exception {
+        server = new Server(null, null, pool);
+        ServerConnector connector = new ServerConnector(server);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(servlet), "/*");
         server.setHandler(context);
         server.start();
         return connector.getLocalPort();

@@ -13,6 +13,7 @@ import dev.optoant.domain.port.UpstreamReply;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -91,14 +92,9 @@ class HttpPassthroughUpstreamExchangeTest {
 
     @Test
     void aBodyHeldInMemoryArrivesWhole() throws IOException {
-        byte[] body = new byte[100_000];
-        new Random(8).nextBytes(body);
-        RelayRequest request = new RelayRequest("POST", "/v1/chat/completions", null, List.of(),
-                new InMemoryBody(body), body.length);
+        byte[] body = randomBytes(100_000, 8);
 
-        try (UpstreamReply reply = upstream.send(request)) {
-            reply.body().readAllBytes();
-        }
+        sendBody(new InMemoryBody(body), body.length);
 
         assertThat(server.only().header("Content-Length")).isEqualTo("100000");
         assertThat(server.only().body()).isEqualTo(body);
@@ -106,17 +102,24 @@ class HttpPassthroughUpstreamExchangeTest {
 
     @Test
     void aStreamedBodyOfDeclaredLengthArrivesWhole() throws IOException {
-        byte[] body = new byte[100_000];
-        new Random(9).nextBytes(body);
-        RelayRequest request = new RelayRequest("POST", "/v1/files", null, List.of(),
-                new BufferedInputStream(new ByteArrayInputStream(body), 1000), body.length);
+        byte[] body = randomBytes(100_000, 9);
 
-        try (UpstreamReply reply = upstream.send(request)) {
-            reply.body().readAllBytes();
-        }
+        sendBody(new BufferedInputStream(new ByteArrayInputStream(body), 1000), body.length);
 
         assertThat(server.only().header("Content-Length")).isEqualTo("100000");
         assertThat(server.only().body()).isEqualTo(body);
+    }
+
+    private void sendBody(InputStream body, long length) throws IOException {
+        try (UpstreamReply reply = upstream.send(new RelayRequest("POST", "/v1/files", null, List.of(), body, length))) {
+            reply.body().readAllBytes();
+        }
+    }
+
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
     }
 
     @Test
