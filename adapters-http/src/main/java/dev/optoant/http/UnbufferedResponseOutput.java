@@ -14,7 +14,6 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
 final class UnbufferedResponseOutput extends OutputStream {
     private final ServletOutputStream servlet;
     private final HttpOutput jetty;
-    private boolean written;
 
     private UnbufferedResponseOutput(ServletOutputStream servlet) {
         this.servlet = servlet;
@@ -35,7 +34,6 @@ final class UnbufferedResponseOutput extends OutputStream {
             return;
         }
         jetty.write(ByteBuffer.wrap(bytes, offset, length));
-        written = true;
     }
 
     @Override
@@ -46,7 +44,7 @@ final class UnbufferedResponseOutput extends OutputStream {
     /** Sends the response head if nothing has gone yet; after a write there is nothing held back to send. */
     @Override
     public void flush() throws IOException {
-        if (jetty == null || !written) {
+        if (jetty == null || !jetty.isWritten()) {
             servlet.flush();
         }
     }

@@ -10,8 +10,6 @@ import java.util.Arrays;
  * buffer grows with what is read up to the capacity, so a short body costs a short buffer.
  */
 public final class PrefixCapture extends FilterInputStream {
-    private static final int MIN_BUFFER_BYTES = 512;
-
     private final int capacity;
     private byte[] prefix = new byte[0];
     private int captured;
@@ -49,8 +47,7 @@ public final class PrefixCapture extends FilterInputStream {
 
     private void room(int more) {
         if (captured + more > prefix.length) {
-            int wanted = Math.max(Math.max(captured + more, 2 * prefix.length), MIN_BUFFER_BYTES);
-            prefix = Arrays.copyOf(prefix, Math.min(capacity, wanted));
+            prefix = CaptureBuffers.grown(prefix, captured + more, capacity);
         }
     }
 }

@@ -7,8 +7,6 @@ import java.util.Arrays;
  * buffer grows with what it is given up to the capacity, so a short answer costs a short buffer.
  */
 final class TailCapture {
-    private static final int MIN_BUFFER_BYTES = 512;
-
     private final int capacity;
     private byte[] ring = new byte[0];
     private int next;
@@ -21,9 +19,7 @@ final class TailCapture {
     void append(byte[] bytes, int offset, int length) {
         // Below the capacity nothing has wrapped yet: next is what is kept, and the buffer stays larger than it.
         if (ring.length < capacity && next + length >= ring.length) {
-            long wanted = Math.max(Math.max(next + (long) length + 1, 2L * ring.length), MIN_BUFFER_BYTES);
-            // Past half the capacity the next doubling would be nearly all of it: take it at once.
-            ring = Arrays.copyOf(ring, wanted > capacity / 2 ? capacity : (int) wanted);
+            ring = CaptureBuffers.grown(ring, next + (long) length + 1, capacity);
         }
         if (length >= ring.length) {
             System.arraycopy(bytes, offset + length - ring.length, ring, 0, ring.length);
