@@ -4,7 +4,7 @@
 #   bench/requestlog/run.sh                 # 200,000 rows a run, 5 rounds, 500-row batches (a few minutes)
 #   bench/requestlog/run.sh 50000 3         # rows a run, rounds [, batch size]
 #   BUILD=0 bench/requestlog/run.sh         # run what was built last time
-#   JAVA_OPTS=-Dbench.primaryKeyOnly=true bench/requestlog/run.sh   # without the four secondary indexes
+#   JAVA_OPTS=-Dbench.primaryKeyOnly=true bench/requestlog/run.sh   # without the secondary indexes
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -35,12 +35,17 @@ final class RequestLogStaging {
 
     /** Loads {@code data}, COPY input in {@code format} for {@link RequestLogRows#COLUMNS}, into the request log. */
     static void load(Handle handle, Format format, byte[] data) throws SQLException {
+        load(handle, format, data, data.length);
+    }
+
+    /** Loads the first {@code length} bytes of {@code data}. */
+    static void load(Handle handle, Format format, byte[] data, int length) throws SQLException {
         String copy = "copy " + TABLE + " (" + RequestLogRows.COLUMN_LIST + ") from stdin" + format.option;
         handle.useTransaction(tx -> {
             tx.execute(CREATE);
             try {
                 tx.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(copy, new ByteArrayInputStream(data), Math.max(1, data.length));
+                        .copyIn(copy, new ByteArrayInputStream(data, 0, length), Math.max(1, length));
             } catch (IOException e) {
                 throw new SQLException("COPY input could not be read", e);
             }

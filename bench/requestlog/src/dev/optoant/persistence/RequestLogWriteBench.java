@@ -62,7 +62,9 @@ public final class RequestLogWriteBench {
             methods.put("COPY text, TEMP table, INSERT ... SELECT", new CopyTextInsert(pooled));
             methods.put("COPY binary, TEMP table, INSERT ... SELECT", new CopyBinaryInsert(pooled));
             PostgresRequestLogStore store = new PostgresRequestLogStore(pooled);
-            methods.put("the store: INSERT ... SELECT FROM unnest(arrays)", store::insertBatch);
+            methods.put("the store: COPY binary straight into request_log", store::insertBatch);
+            methods.put("unnest, no conflict clause (the store before)", batchRows -> UnnestInsert.insert(connection,
+                    batchRows, UnnestInsert.PLAIN_SQL));
             methods.put("unnest with ON CONFLICT on every batch", batchRows -> UnnestInsert.insert(connection,
                     batchRows, UnnestInsert.SKIPPING_SQL));
             System.err.printf("%,d rows a run in %d-row batches, %d rounds, %d CPUs, PostgreSQL %s%n", rows, batch,

@@ -29,7 +29,7 @@ public final class PostgresRequestLogStore implements RequestLogBatchSink, Reque
     }
 
     /**
-     * The whole batch in one {@link UnnestInsert} statement: rows already stored are skipped, and a row the database
+     * The whole batch in one {@link CopyInsert}: rows already stored are skipped, and a row the database
      * refuses fails the batch with its SQLSTATE, so the writer can find it by storing the rows one at a time.
      */
     @Override
@@ -39,7 +39,7 @@ public final class PostgresRequestLogStore implements RequestLogBatchSink, Reque
         }
         jdbi.useHandle(handle -> {
             try {
-                UnnestInsert.insert(handle.getConnection(), entries);
+                CopyInsert.insert(handle.getConnection(), entries);
             } catch (SQLException e) {
                 throw new RequestLogStorageException("insert of " + entries.size() + " request-log rows failed", e);
             }

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 
 /**
  * Any number of request-log rows as one constant statement, {@code INSERT ... SELECT * FROM unnest(?::uuid[], ...)}
- * with an array per column, which the driver prepares once per connection: first without a conflict clause, and only
- * when a row is already stored again with {@code ON CONFLICT (id, started_at) DO NOTHING}.
+ * with an array per column, which the driver prepares once per connection: the way {@link CopyInsert} stores a batch
+ * that meets a stored row ({@code ON CONFLICT (id, started_at) DO NOTHING}), and a batch inside a transaction.
  */
 final class UnnestInsert {
     /** A column's array element type and how an entry gives its value. */
@@ -50,7 +50,6 @@ final class UnnestInsert {
             + ") select * from unnest(" + COLUMNS.stream().map(c -> "?::" + c.type() + "[]")
             .collect(Collectors.joining(", ")) + ")";
     static final String SKIPPING_SQL = PLAIN_SQL + RequestLogRows.ON_CONFLICT;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     static {
         if (COLUMNS.size() != RequestLogRows.COLUMNS.size()) {
@@ -61,28 +60,7 @@ final class UnnestInsert {
     private UnnestInsert() {
     }
 
-    /**
-     * Inserts the rows with one statement; rows already stored are skipped. The conflict clause makes PostgreSQL check
-     * the primary key before each row and confirm each insert in the WAL (2–4 µs of its CPU a row), and a stored
-     * row is rare (a batch retried after its commit was lost, a journal replayed), so it is paid only then: a plain
-     * insert that meets a stored row inserts nothing, and the batch goes again with the clause. Inside a transaction
-     * the failed statement would abort it, so there the clause is used at once.
-     */
-    static void insert(Connection connection, List<RequestLogEntry> rows) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            insert(connection, rows, SKIPPING_SQL);
-            return;
-        }
-        try {
-            insert(connection, rows, PLAIN_SQL);
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-            insert(connection, rows, SKIPPING_SQL);
-        }
-    }
-
+    /** Inserts the rows with one statement, {@link #PLAIN_SQL} or {@link #SKIPPING_SQL}. */
     static void insert(Connection connection, List<RequestLogEntry> rows, String sql) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             for (int c = 0; c < COLUMNS.size(); c++) {

@@ -80,7 +80,7 @@ class PostgresRequestLogStoreTest {
     @Test
     void textsThatLookLikeArraySyntaxAreStoredAsTheyAre() {
         List<String> texts = List.of("NULL", "", "  padded  ", "{a,b}", "a,b", "\"quoted\" \\ back\\slash", "{}",
-                "null", "ARRAY[1]", "line\nbreak\ttab");
+                "null", "ARRAY[1]", "line\nbreak\ttab", "ünïcödé ✓ 雨 🙂", "\\.", "\r\n");
         List<RequestLogEntry> entries = texts.stream().map(t -> new RequestLogEntry(TestEntries.idAt(BASE), BASE, t, t,
                 t, t, t, false, 200, t, t, 1L, null, 2, null, null, null, null, t, t, t, t, t)).toList();
 
@@ -115,6 +115,41 @@ class PostgresRequestLogStoreTest {
                         Instant.parse("1970-01-01T00:00:00.5Z"), Instant.parse("2026-03-14T09:26:53.589793Z"),
                         Instant.parse("2026-03-14T09:26:53.589794Z"), Instant.parse("2027-01-01T00:00:00Z"),
                         Instant.parse("+12345-06-30T12:34:56.789012Z"));
+    }
+
+    @Test
+    void valuesTheirColumnCannotHoldAreRefusedAsDataErrorsWhetherTheServerOrTheEncoderFindsThem() {
+        RequestLogEntry beforeTimestamps = TestEntries.sparse(Instant.parse("-5000-01-01T00:00:00Z"));
+        RequestLogEntry beyondALong = TestEntries.sparse(Instant.parse("+300000-01-01T00:00:00Z"));
+        RequestLogEntry full = TestEntries.full(BASE);
+        RequestLogEntry tooManyAttempts = new RequestLogEntry(full.id(), full.startedAt(), full.api(), full.method(),
+                full.path(), full.requestedModel(), full.upstreamModel(), full.streaming(), full.status(),
+                full.errorType(), full.errorMessage(), full.latencyMicros(), full.firstByteMicros(), 40_000,
+                full.inputTokens(), full.outputTokens(), full.cachedTokens(), full.reasoningTokens(),
+                full.clientAddress(), full.userAgent(), full.apiKeyFingerprint(), full.requestBody(),
+                full.responseBody());
+
+        for (RequestLogEntry refused : List.of(beforeTimestamps, beyondALong, tooManyAttempts)) {
+            assertThatThrownBy(() -> store.insertBatch(List.of(TestEntries.full(BASE.plusSeconds(1)), refused)))
+                    .as("%s", refused)
+                    .isInstanceOf(RequestLogStorageException.class)
+                    .satisfies(e -> assertThat(DatabaseErrors.isDataError(e)).isTrue());
+        }
+        assertThat(DB.one("select count(*) from request_log", Long.class)).isZero();
+    }
+
+    @Test
+    void insideATransactionStoredRowsAreSkippedWithoutAbortingIt() throws SQLException {
+        List<RequestLogEntry> entries = TestEntries.many(6, BASE);
+        store.insertBatch(entries.subList(0, 3));
+        try (Connection connection = DB.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            CopyInsert.insert(connection, entries);
+            CopyInsert.insert(connection, List.of(TestEntries.full(BASE.plusSeconds(60))));
+            connection.commit();
+        }
+
+        assertThat(DB.one("select count(*) from request_log", Long.class)).isEqualTo(7);
     }
 
     private static List<RequestLogEntry> storedRows() {
