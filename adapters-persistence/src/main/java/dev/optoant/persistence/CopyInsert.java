@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -42,14 +43,23 @@ final class CopyInsert {
     }
 
     private static void copy(Connection connection, CopyBinaryRows data) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
         try {
-            copy.writeToCopy(data.bytes(), 0, data.size());
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
+            try {
+                copy.writeToCopy(data.bytes(), 0, data.size());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
+        } catch (SQLException e) {
+            if (!DatabaseErrors.isDataError(e)) {
+                // Unlike a statement, a COPY that loses its connection leaves the driver's connection open, and a pool
+                // that validated it moments before would lend it again; closed, it is replaced.
+                connection.unwrap(BaseConnection.class).abort(Runnable::run);
+            }
+            throw e;
         }
     }
 }

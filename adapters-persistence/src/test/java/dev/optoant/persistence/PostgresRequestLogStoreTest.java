@@ -152,6 +152,26 @@ class PostgresRequestLogStoreTest {
         assertThat(DB.one("select count(*) from request_log", Long.class)).isEqualTo(7);
     }
 
+    @Test
+    void aCopyThatLosesItsConnectionClosesItSoAPoolCannotLendItAgain() throws SQLException {
+        try (Connection connection = DB.dataSource().getConnection()) {
+            int backend = DB.jdbi().withHandle(h -> h.createQuery("select pg_backend_pid()").mapTo(Integer.class).one());
+            try (var statement = connection.createStatement(); var rs = statement.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                int pid = rs.getInt(1);
+                DB.execute("select pg_terminate_backend(" + pid + ")");
+                assertThat(pid).isNotEqualTo(backend);
+            }
+
+            assertThatThrownBy(() -> CopyInsert.insert(connection, TestEntries.many(3, BASE)))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(DatabaseErrors.isDataError(e)).isFalse());
+            assertThat(connection.isClosed()).isTrue();
+        }
+        store.insertBatch(TestEntries.many(3, BASE));
+        assertThat(DB.one("select count(*) from request_log", Long.class)).isEqualTo(3);
+    }
+
     private static List<RequestLogEntry> storedRows() {
         return DB.jdbi().withHandle(h -> h.createQuery("select * from request_log order by started_at")
                 .map((rs, ctx) -> RequestLogRows.read(rs)).list());
