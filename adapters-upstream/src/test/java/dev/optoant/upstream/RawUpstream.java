@@ -37,6 +37,7 @@ final class RawUpstream implements AutoCloseable {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> firstFailure = new CompletableFuture<>();
     private boolean closing;
+    private volatile int failuresReported;
 
     private RawUpstream(Handler handler, boolean clientMayHangUp) throws IOException {
         this.clientMayHangUp = clientMayHangUp;
@@ -68,7 +69,10 @@ final class RawUpstream implements AutoCloseable {
     <T> T await(CompletableFuture<T> future) throws Exception {
         CompletableFuture.anyOf(future, firstFailure).get(AWAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         if (!future.isDone()) {
-            throw failure();
+            int reported = failures.size();
+            AssertionError error = failure();
+            failuresReported = reported;
+            throw error;
         }
         return future.get();
     }
@@ -81,7 +85,8 @@ final class RawUpstream implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            Thread thread = Thread.ofPlatform().daemon().name("raw-upstream-conn").unstarted(() -> serve(handler, socket));
+            Thread thread = Thread.ofPlatform().daemon().name("raw-upstream-conn")
+                    .unstarted(() -> serve(handler, socket));
             synchronized (this) {
                 if (closing) {
                     closeQuietly(socket);
@@ -163,7 +168,7 @@ final class RawUpstream implements AutoCloseable {
         out.flush();
     }
 
-    /** Stops the server and every handler, then fails with the first handler failure as the cause, if any. */
+    /** Stops the server and every handler, then fails with a handler failure {@link #await} has not reported yet. */
     @Override
     public void close() throws IOException {
         List<Thread> running;
@@ -186,7 +191,7 @@ final class RawUpstream implements AutoCloseable {
                 throw new IOException("interrupted while stopping the handlers", e);
             }
         }
-        if (!failures.isEmpty()) {
+        if (failures.size() > failuresReported) {
             throw failure();
         }
     }

@@ -29,7 +29,7 @@ class RawUpstreamTest {
                     .isInstanceOf(AssertionError.class)
                     .cause().isInstanceOf(IllegalStateException.class).hasMessage("the stub is broken");
         }
-        assertThatThrownBy(server::close).cause().isInstanceOf(IllegalStateException.class);
+        assertThatCode(server::close).as("reported once").doesNotThrowAnyException();
     }
 
     @Test
@@ -52,8 +52,9 @@ class RawUpstreamTest {
         connect(strict).close();
 
         assertThatThrownBy(() -> strict.await(new CompletableFuture<>()))
-                .cause().isInstanceOf(IOException.class).hasMessageContaining("connection closed inside the request head");
-        assertThatThrownBy(strict::close).cause().isInstanceOf(IOException.class);
+                .cause().isInstanceOf(IOException.class)
+                .hasMessageContaining("connection closed inside the request head");
+        strict.close();
 
         CompletableFuture<Void> handlerEnded = new CompletableFuture<>();
         RawUpstream allowing = RawUpstream.startAllowingHangUps(socket -> {

@@ -72,7 +72,8 @@ final class RawUpstream implements AutoCloseable {
             throw new IOException("interrupted while stopping the raw upstream", e);
         }
         if (!failures.isEmpty()) {
-            AssertionError error = new AssertionError("the raw upstream failed serving a connection", failures.getFirst());
+            AssertionError error = new AssertionError("the raw upstream failed serving a connection",
+                    failures.getFirst());
             failures.stream().skip(1).forEach(error::addSuppressed);
             throw error;
         }
