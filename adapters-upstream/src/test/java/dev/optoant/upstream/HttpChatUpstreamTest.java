@@ -184,9 +184,12 @@ class HttpChatUpstreamTest {
         }
     }
 
-    /** An upstream that answers with these bytes as SSE, in HTTP chunks of {@code piece} bytes. */
+    /**
+     * An upstream that answers with these bytes as SSE, in HTTP chunks of {@code piece} bytes; the client may stop
+     * reading and hang up before the last of them.
+     */
     private static RawUpstream rawSse(byte[] bytes, int piece) throws Exception {
-        return RawUpstream.start(socket -> {
+        return RawUpstream.startAllowingHangUps(socket -> {
             RawUpstream.readRequestHead(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             RawUpstream.writeChunkedHead(out, "text/event-stream");

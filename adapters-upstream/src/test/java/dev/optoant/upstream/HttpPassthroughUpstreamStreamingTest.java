@@ -122,7 +122,7 @@ class HttpPassthroughUpstreamStreamingTest {
 
             reply.abort();
 
-            assertThat(serverSawClose.get(30, TimeUnit.SECONDS)).isEqualTo(-1);
+            assertThat(server.await(serverSawClose)).isEqualTo(-1);
             assertTimeoutPreemptively(Duration.ofSeconds(30), reply::close);
         }
     }
@@ -148,7 +148,7 @@ class HttpPassthroughUpstreamStreamingTest {
             reply.abort();
             aborted.countDown();
 
-            assertThat(serverSawClose.get(30, TimeUnit.SECONDS)).isEqualTo(-1);
+            assertThat(server.await(serverSawClose)).isEqualTo(-1);
             assertTimeoutPreemptively(Duration.ofSeconds(30), reply::close);
         }
     }
@@ -175,7 +175,7 @@ class HttpPassthroughUpstreamStreamingTest {
 
             assertTimeoutPreemptively(Duration.ofSeconds(5), reply::close);
 
-            serverWriteFailed.get(10, TimeUnit.SECONDS);
+            server.await(serverWriteFailed);
         }
     }
 

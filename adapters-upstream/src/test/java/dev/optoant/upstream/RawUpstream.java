@@ -9,11 +9,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
-/** Test upstream on a raw {@link ServerSocket} at 127.0.0.1, for behaviour no real HTTP server would show on purpose. */
+/**
+ * Test upstream on a raw {@link ServerSocket} at 127.0.0.1, for behaviour no real HTTP server would show on purpose.
+ * A handler that throws fails the test with its exception as the cause: at once in {@link #await}, else from
+ * {@link #close}. Exceptions the stub's own closing causes in a handler (socket closed, interrupted) are not failures.
+ */
 final class RawUpstream implements AutoCloseable {
+    private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
 
     /** What the server does with one accepted connection. */
     interface Handler {
@@ -21,39 +31,97 @@ final class RawUpstream implements AutoCloseable {
     }
 
     private final ServerSocket server;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    final List<Throwable> handlerFailures = new CopyOnWriteArrayList<>();
+    private final boolean clientMayHangUp;
+    private final List<Socket> sockets = new ArrayList<>();
+    private final List<Thread> handlers = new ArrayList<>();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+    private boolean closing;
+    private volatile int failuresReported;
 
-    private RawUpstream(Handler handler) throws IOException {
+    private RawUpstream(Handler handler, boolean clientMayHangUp) throws IOException {
+        this.clientMayHangUp = clientMayHangUp;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("raw-upstream-accept").start(() -> acceptLoop(handler));
     }
 
+    /** A stub where any exception out of the handler is a test failure. */
     static RawUpstream start(Handler handler) throws IOException {
-        return new RawUpstream(handler);
+        return new RawUpstream(handler, false);
+    }
+
+    /**
+     * A stub whose client may drop the connection while the handler reads or writes (a reset, a broken pipe, the end
+     * of the stream): the handler's {@link IOException}s are expected there; any other exception is still a failure.
+     */
+    static RawUpstream startAllowingHangUps(Handler handler) throws IOException {
+        return new RawUpstream(handler, true);
     }
 
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
+    /**
+     * Waits for a future the handler completes; fails at once with the handler's exception as the cause when a
+     * handler fails first, instead of waiting out the limit.
+     */
+    <T> T await(CompletableFuture<T> future) throws Exception {
+        CompletableFuture.anyOf(future, firstFailure).get(AWAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (!future.isDone()) {
+            int reported = failures.size();
+            AssertionError error = failure();
+            failuresReported = reported;
+            throw error;
+        }
+        return future.get();
+    }
+
     private void acceptLoop(Handler handler) {
-        while (!server.isClosed()) {
+        while (true) {
             Socket socket;
             try {
                 socket = server.accept();
             } catch (IOException e) {
                 return;
             }
-            sockets.add(socket);
-            Thread.ofPlatform().daemon().name("raw-upstream-conn").start(() -> {
-                try (socket) {
-                    handler.handle(socket);
-                } catch (Throwable t) {
-                    handlerFailures.add(t);
+            Thread thread = Thread.ofPlatform().daemon().name("raw-upstream-conn")
+                    .unstarted(() -> serve(handler, socket));
+            synchronized (this) {
+                if (closing) {
+                    closeQuietly(socket);
+                    return;
                 }
-            });
+                sockets.add(socket);
+                handlers.add(thread);
+            }
+            thread.start();
         }
+    }
+
+    private void serve(Handler handler, Socket socket) {
+        try (socket) {
+            handler.handle(socket);
+        } catch (Throwable t) {
+            if (!expected(t)) {
+                failures.add(t);
+                firstFailure.complete(null);
+            }
+        }
+    }
+
+    private boolean expected(Throwable t) {
+        boolean causedByHangUp = t instanceof IOException;
+        boolean causedByClose = t instanceof IOException || t instanceof InterruptedException;
+        synchronized (this) {
+            return causedByHangUp && clientMayHangUp || causedByClose && closing;
+        }
+    }
+
+    private AssertionError failure() {
+        AssertionError error = new AssertionError("the raw upstream's handler failed", failures.getFirst());
+        failures.stream().skip(1).forEach(error::addSuppressed);
+        return error;
     }
 
     /** Reads the request line and headers (the tests here send no request body). */
@@ -100,11 +168,39 @@ final class RawUpstream implements AutoCloseable {
         out.flush();
     }
 
+    /** Stops the server and every handler, then fails with a handler failure {@link #await} has not reported yet. */
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
+        List<Thread> running;
+        synchronized (this) {
+            closing = true;
+            server.close();
+            sockets.forEach(RawUpstream::closeQuietly);
+            running = List.copyOf(handlers);
+        }
+        for (Thread thread : running) {
+            thread.interrupt();
+        }
+        for (Thread thread : running) {
+            try {
+                if (!thread.join(STOP_LIMIT)) {
+                    failures.add(new AssertionError("a handler did not stop within " + STOP_LIMIT + " of close()"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping the handlers", e);
+            }
+        }
+        if (failures.size() > failuresReported) {
+            throw failure();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
             socket.close();
+        } catch (IOException e) {
+            // already unusable, which is all closing is for
         }
     }
 }
