@@ -20,12 +20,20 @@ GATEWAY_ADMIN_PORT=${GATEWAY_ADMIN_PORT:-18091}
 LOGGING=${LOGGING:-1}              # 0 skips the logging on/off comparison
 NOLOG_PORT=${NOLOG_PORT:-18092}    # the second gateway, request log off, for that comparison
 NOLOG_ADMIN_PORT=${NOLOG_ADMIN_PORT:-18093}
+PG_CPU=${PG_CPU:-}                 # a CPU number: PostgreSQL alone on it, everything else on the other CPUs
 [[ $DURATION =~ ^[0-9]+$ ]] && DURATION+=s
 [[ $WARMUP =~ ^[0-9]+$ ]] && WARMUP+=s
 STREAM_PATH=/v1/stream/chat/completions
 
 # --- tools -------------------------------------------------------------------
 ensure_tools nginx wrk curl
+if [[ -n $PG_CPU ]]; then
+  # Everything this script starts inherits the other CPUs; the embedded PostgreSQL is moved to its own below, as if
+  # the database ran on another host. Both gateways, logging on and off, then share the same CPUs.
+  others=$(seq 0 $(($(nproc) - 1)) | grep -vx "$PG_CPU" | paste -sd, -)
+  [[ -n $others ]] || die "PG_CPU=$PG_CPU leaves no CPU for the rest"
+  taskset -p -c "$others" $$ >/dev/null
+fi
 require_gateway
 require_free_ports "$UPSTREAM_PORT" "$GATEWAY_PORT" "$GATEWAY_ADMIN_PORT" "$NOLOG_PORT" "$NOLOG_ADMIN_PORT"
 bench_init
@@ -36,6 +44,11 @@ start_gateway "$GATEWAY_PORT" "$GATEWAY_ADMIN_PORT" true gateway "$UPSTREAM"
 GATEWAY_PID=$STARTED_PID
 GATEWAY=http://127.0.0.1:$GATEWAY_PORT
 GATEWAY_ADMIN=http://127.0.0.1:$GATEWAY_ADMIN_PORT
+if [[ -n $PG_CPU ]]; then
+  # The postmaster's later backends inherit its CPU.
+  for pid in $(pgrep -x postgres); do taskset -a -p -c "$PG_CPU" "$pid" >/dev/null; done
+  log "PostgreSQL on CPU $PG_CPU, everything else on CPUs $others"
+fi
 
 # Every path must pass through intact before any number means anything.
 check() {  # check <base-url> <path> <expected substring> <body>
@@ -301,7 +314,7 @@ if ((${#lrows[@]})); then
   cat <<EOT
 
 Request log on versus off: two gateways from the same jar on the same upstream, one with requestLog.enabled=false;
-$ROUNDS rounds each, alternating off/on, averaged. The logging one writes to its embedded PostgreSQL on the same cores.
+$ROUNDS rounds each, alternating off/on, averaged. The logging one writes to its embedded PostgreSQL $(if [[ -n $PG_CPU ]]; then echo "pinned to CPU $PG_CPU (the gateways, wrk and nginx on CPUs $others)"; else echo "on the same cores"; fi).
 throughput change = (on - off) / off; rows = rows the writer inserted during the "on" runs (wrk counts completed
 requests only, so requests cut at the end of a run show as rows beyond the count; rows the queue could not hold went
 to the spill journal and were replayed before counting); spilled / lost = journal and loss counters at the end.
