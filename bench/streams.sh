@@ -20,6 +20,7 @@ DURATION=${DURATION:-15}              # seconds per overhead and events run
 WARMUP=${WARMUP:-10}                  # seconds of warm-up per lane, not measured
 SETTLE=${SETTLE:-30}                  # overhead: seconds at the measured concurrency and pace first (gateway lanes)
 PACE=${PACE:-20/50}                   # overhead runs: delay between deltas (ms) / deltas per stream
+ONE_PACE=${ONE_PACE:-20/5}            # the same for the one-stream runs: shorter streams, ten times the TTFE samples
 EVENTS_PACE=${EVENTS_PACE:-0/200}     # events runs: no delay, 200 deltas per stream
 EVENTS_STREAMS=${EVENTS_STREAMS:-64}
 MEMORY_SECONDS=${MEMORY_SECONDS:-300}
@@ -121,14 +122,16 @@ if want overhead; then
   done
   for n in 1 64; do
     declare -A o=()
+    pace=$PACE
+    ((n == 1)) && pace=$ONE_PACE
     for l in "${lanes[@]}"; do
       IFS='|' read -r name url api <<<"$l"
       log "overhead, $n streams: $name"
       # As in compare.sh: the JIT recompiles for a minute or so when the load changes shape (closed loop to paced).
       if [[ $name != direct ]] && ((SETTLE > 0)); then
-        sse "$url" "$api" --streams "$n" --duration-s "$SETTLE" --pace "$PACE" --ramp-s 1 >/dev/null
+        sse "$url" "$api" --streams "$n" --duration-s "$SETTLE" --pace "$pace" --ramp-s 1 >/dev/null
       fi
-      o[$name]=$(sse "$url" "$api" --streams "$n" --duration-s "$DURATION" --pace "$PACE" --ramp-s 1)
+      o[$name]=$(sse "$url" "$api" --streams "$n" --duration-s "$DURATION" --pace "$pace" --ramp-s 1)
     done
     d=${o[direct]}
     for name in passthrough anthropic; do
@@ -245,7 +248,7 @@ EOF
 if ((${#orows[@]})); then
   cat <<EOF
 
-Streaming overhead: closed-loop streams for ${DURATION}s, pace $PACE (ms between deltas / deltas per stream). TTFE =
+Streaming overhead: closed-loop streams for ${DURATION}s, pace $ONE_PACE at 1 stream and $PACE at 64 (ms between deltas / deltas per stream). TTFE =
 request written -> first delta event; gap = between delta events (OpenAI: chunks with a non-empty delta; Anthropic:
 content_block_delta). Microseconds; direct = the same OpenAI request straight to the paced upstream.
 
