@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
 /**
  * Has Jetty's connectors read and write through heap buffers instead of direct ones, set before they accept a
  * connection: at 9,700 open streams Jetty's direct buffers took about 80 MiB outside the heap's bound, while on the
- * heap they count against {@code -Xmx} and measured no slower (docs/performance.md).
+ * heap they count against {@code -Xmx} and measured no slower (docs/performance.md). An https connector's TLS layer
+ * already uses heap buffers by Jetty's default.
  */
 final class HeapBufferedConnectors implements LifeCycle.Listener {
     private HeapBufferedConnectors() {
@@ -26,23 +27,22 @@ final class HeapBufferedConnectors implements LifeCycle.Listener {
     @Override
     public void lifeCycleStarting(LifeCycle event) {
         if (event instanceof Server server) {
-            for (HttpConnectionFactory http : httpConnectionFactories(server)) {
+            for (HttpConnectionFactory http : connectionFactories(server, HttpConnectionFactory.class)) {
                 http.getHttpConfiguration().setUseInputDirectByteBuffers(false);
                 http.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
             }
         }
     }
 
-    /** The HTTP/1 connection factories of a server's connectors, also behind Dropwizard's instrumented ones. */
-    static List<HttpConnectionFactory> httpConnectionFactories(Server server) {
-        List<HttpConnectionFactory> factories = new ArrayList<>();
+    /** A server's connection factories of one type, also those behind Dropwizard's instrumented ones. */
+    static <T extends ConnectionFactory> List<T> connectionFactories(Server server, Class<T> type) {
+        List<T> factories = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
             for (ConnectionFactory factory : connector.getConnectionFactories()) {
-                HttpConnectionFactory http = factory instanceof HttpConnectionFactory direct ? direct
-                        : factory instanceof ContainerLifeCycle wrapper
-                                ? wrapper.getBean(HttpConnectionFactory.class) : null;
-                if (http != null) {
-                    factories.add(http);
+                T found = type.isInstance(factory) ? type.cast(factory)
+                        : factory instanceof ContainerLifeCycle wrapper ? wrapper.getBean(type) : null;
+                if (found != null) {
+                    factories.add(found);
                 }
             }
         }
