@@ -25,10 +25,10 @@ export JAVA_HOME
 
 if ((BUILD)); then
   cd "$REPO_DIR"
-  log "installing optoant-domain and optoant-adapters-upstream into the local Maven repository"
+  log "installing optoant-domain, optoant-adapters-upstream and optoant-adapters-http into the local Maven repository"
   # Offline first (fast, no network); online if something is missing from the local repository.
-  mvn -B -o -q install -DskipTests -pl domain,adapters-upstream -am >&2 \
-    || mvn -B -q install -DskipTests -pl domain,adapters-upstream -am >&2
+  mvn -B -o -q install -DskipTests -pl domain,adapters-upstream,adapters-http -am >&2 \
+    || mvn -B -q install -DskipTests -pl domain,adapters-upstream,adapters-http -am >&2
   log "building $JAR"
   mvn -B -q -f "$JMH_DIR/pom.xml" package >&2
 fi

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.optoant.domain.anthropic.Delta;
 import dev.optoant.domain.anthropic.MessagesRequest;
+import dev.optoant.domain.anthropic.StreamEvent;
 import dev.optoant.domain.error.ErrorKind;
 import dev.optoant.domain.error.GatewayException;
 import dev.optoant.domain.json.PooledJson;
@@ -35,6 +38,20 @@ final class AnthropicJson {
     private static final ObjectReader REQUEST = JSON.readerFor(MessagesRequest.class);
     // Events go one after another through a stream's generator; the sink decides when bytes leave.
     private static final ObjectWriter EVENT = JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+    // Names and constant values of delta events, encoded once.
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString INDEX = new SerializedString("index");
+    private static final SerializedString DELTA = new SerializedString("delta");
+    private static final SerializedString CONTENT_BLOCK_DELTA = new SerializedString("content_block_delta");
+    private static final SerializedString TEXT_DELTA = new SerializedString("text_delta");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString THINKING_DELTA = new SerializedString("thinking_delta");
+    private static final SerializedString THINKING = new SerializedString("thinking");
+    private static final SerializedString INPUT_JSON_DELTA = new SerializedString("input_json_delta");
+    private static final SerializedString PARTIAL_JSON = new SerializedString("partial_json");
+    private static final SerializedString SIGNATURE_DELTA = new SerializedString("signature_delta");
+    private static final SerializedString SIGNATURE = new SerializedString("signature");
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
@@ -106,8 +123,62 @@ final class AnthropicJson {
         return generator;
     }
 
-    static void writeEvent(JsonGenerator generator, Object event) throws IOException {
-        EVENT.writeValue(generator, event);
+    static void writeEvent(JsonGenerator generator, StreamEvent event) throws IOException {
+        if (!(event instanceof StreamEvent.ContentBlockDelta delta) || !writeDelta(generator, delta)) {
+            EVENT.writeValue(generator, event);
+        }
+    }
+
+    /**
+     * Writes the bytes databind would write for a delta event, the bulk of every stream, without its per-value
+     * serializer lookup and reflective accessor calls; false, having written nothing, for a null delta or piece.
+     */
+    private static boolean writeDelta(JsonGenerator generator, StreamEvent.ContentBlockDelta event) throws IOException {
+        SerializedString type;
+        SerializedString field;
+        String piece;
+        switch (event.delta()) {
+            case Delta.TextDelta text -> {
+                type = TEXT_DELTA;
+                field = TEXT;
+                piece = text.text();
+            }
+            case Delta.ThinkingDelta thinking -> {
+                type = THINKING_DELTA;
+                field = THINKING;
+                piece = thinking.thinking();
+            }
+            case Delta.InputJsonDelta json -> {
+                type = INPUT_JSON_DELTA;
+                field = PARTIAL_JSON;
+                piece = json.partialJson();
+            }
+            case Delta.SignatureDelta signature -> {
+                type = SIGNATURE_DELTA;
+                field = SIGNATURE;
+                piece = signature.signature();
+            }
+            case null -> {
+                return false;
+            }
+        }
+        if (piece == null) {
+            return false;
+        }
+        generator.writeStartObject();
+        generator.writeFieldName(TYPE);
+        generator.writeString(CONTENT_BLOCK_DELTA);
+        generator.writeFieldName(INDEX);
+        generator.writeNumber(event.index());
+        generator.writeFieldName(DELTA);
+        generator.writeStartObject();
+        generator.writeFieldName(TYPE);
+        generator.writeString(type);
+        generator.writeFieldName(field);
+        generator.writeString(piece);
+        generator.writeEndObject();
+        generator.writeEndObject();
+        return true;
     }
 
     private static String describe(MismatchedInputException e) {

@@ -1,6 +1,7 @@
 package dev.optoant.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.optoant.domain.anthropic.StreamEvent;
 import dev.optoant.domain.port.EventSink;
 import java.io.ByteArrayOutputStream;
@@ -8,12 +9,22 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes Anthropic stream events as SSE frames ({@code event: <type>} + {@code data: <json>}) through a JSON
  * generator that buffers frames until {@link #flush}; between flushes the stream holds no generator or buffer.
  */
 final class SseEventSink implements EventSink {
+    private static final SerializedString FRAME_END = new SerializedString("\n\n");
+    /** {@code event: <type>\ndata: } of each event type, encoded once. */
+    private static final Map<String, SerializedString> FRAME_STARTS = frameStarts("message_start",
+            "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop",
+            "ping", "error");
+
     private final OutputStream target;
     private final Capture captured;
     /** Open from the first event after a flush until the next flush; its buffer goes back to the shared pool then. */
@@ -36,11 +47,21 @@ final class SseEventSink implements EventSink {
             generator = AnthropicJson.eventGenerator(target);
             out = generator;
         }
-        generator.writeRaw("event: ");
-        generator.writeRaw(event.type());
-        generator.writeRaw("\ndata: ");
+        SerializedString frameStart = FRAME_STARTS.get(event.type());
+        if (frameStart != null) {
+            generator.writeRaw(frameStart);
+        } else {
+            generator.writeRaw("event: ");
+            generator.writeRaw(event.type());
+            generator.writeRaw("\ndata: ");
+        }
         AnthropicJson.writeEvent(generator, event);
-        generator.writeRaw("\n\n");
+        generator.writeRaw(FRAME_END);
+    }
+
+    private static Map<String, SerializedString> frameStarts(String... types) {
+        return Stream.of(types).collect(Collectors.toUnmodifiableMap(Function.identity(),
+                type -> new SerializedString("event: " + type + "\ndata: ")));
     }
 
     /** Writes what the generator still holds and gives its buffers back; the output stays open. */

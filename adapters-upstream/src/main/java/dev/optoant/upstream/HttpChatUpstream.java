@@ -21,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /** {@link ChatUpstream} over Apache HttpClient 5: {@code POST <base>/v1/chat/completions}, JSON or SSE back. */
@@ -115,8 +117,11 @@ public final class HttpChatUpstream implements ChatUpstream {
         }
         HttpUpstreamReply reply;
         try {
-            ClassicHttpResponse response = client.executeOpen(null, post, null);
-            reply = new HttpUpstreamReply(post, response);
+            HttpClientContext context = HttpClientContext.create();
+            ClassicHttpResponse response = client.executeOpen(null, post, context);
+            reply = new HttpUpstreamReply(post, response,
+                    context.getAttribute(IdleTimeoutRequestExecutor.CONNECTION) instanceof HttpClientConnection c
+                            ? c : null);
         } catch (IllegalStateException e) {
             throw UpstreamFailures.poolClosed(e);
         } catch (IOException e) {

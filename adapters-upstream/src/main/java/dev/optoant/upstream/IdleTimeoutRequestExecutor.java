@@ -15,6 +15,9 @@ import org.apache.hc.core5.util.Timeout;
  * the response headers are in, so a slow first token and a stalled stream are bounded separately.
  */
 final class IdleTimeoutRequestExecutor extends HttpRequestExecutor {
+    /** The context attribute {@link #execute} leaves the response's connection in, for {@link HttpUpstreamReply}. */
+    static final String CONNECTION = "optoant.upstream.connection";
+
     private final Timeout idleTimeout;
 
     IdleTimeoutRequestExecutor(Timeout idleTimeout) {
@@ -27,6 +30,7 @@ final class IdleTimeoutRequestExecutor extends HttpRequestExecutor {
             HttpContext context) throws IOException, HttpException {
         ClassicHttpResponse response = super.execute(request, conn, informationCallback, context);
         conn.setSocketTimeout(idleTimeout);
+        context.setAttribute(CONNECTION, conn);
         return response;
     }
 }

@@ -5,6 +5,7 @@ import dev.optoant.domain.port.ChunkStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** Reads an upstream {@code text/event-stream} of Chat Completions chunks, one event at a time. */
@@ -15,6 +16,12 @@ final class SseChunkStream implements ChunkStream {
 
     private static final byte[] DATA_FIELD = "data:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE_DATA = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * After {@code [DONE]} an upstream ends its body at once (at most a blank line and the chunked encoding's last
+     * chunk follow); reading that end lets the connection go back to the pool instead of being dropped.
+     */
+    private static final Duration BODY_END_WAIT = Duration.ofMillis(50);
+    private static final int BODY_END_MAX_BYTES = 4096;
 
     private final HttpUpstreamReply reply;
     private final SseLineReader lines;
@@ -24,6 +31,9 @@ final class SseChunkStream implements ChunkStream {
     private byte[] data = new byte[1024];
     private int dataLength = -1;
     private boolean ended;
+    private boolean doneSeen;
+    private boolean aborted;
+    private boolean closed;
 
     SseChunkStream(HttpUpstreamReply reply, ChunkDecoder decoder, int maxLineBytes) {
         this.reply = reply;
@@ -96,6 +106,7 @@ final class SseChunkStream implements ChunkStream {
     private Item parse() {
         if (Arrays.equals(data, 0, dataLength, DONE_DATA, 0, DONE_DATA.length)) {
             ended = true;
+            doneSeen = true;
             return DONE;
         }
         try {
@@ -123,11 +134,19 @@ final class SseChunkStream implements ChunkStream {
 
     @Override
     public void abort() {
+        aborted = true;
         reply.abort();
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (doneSeen && !aborted) {
+            reply.readRestWithin(BODY_END_WAIT, BODY_END_MAX_BYTES);
+        }
         reply.close();
     }
 

@@ -87,6 +87,57 @@ class HttpChatUpstreamTest {
     }
 
     @Test
+    void aStreamReadToDoneLeavesTheConnectionForTheNextCall() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (RawUpstream server = RawUpstream.start(socket -> {
+            connections.incrementAndGet();
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                Matcher length = CONTENT_LENGTH.matcher(RawUpstream.readRequestHead(in));
+                in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                RawUpstream.writeChunkedHead(out, "text/event-stream");
+                RawUpstream.writeChunk(out, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+                        .getBytes(StandardCharsets.UTF_8));
+                RawUpstream.writeChunk(out, "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                RawUpstream.writeLastChunk(out);
+            }
+        })) {
+            HttpChatUpstream chat = chat(server.baseUrl());
+            for (int call = 0; call < 3; call++) {
+                try (ChunkStream stream = chat.stream(REQUEST, "k")) {
+                    assertThat(stream.next()).isInstanceOf(ChunkStream.Chunk.class);
+                    assertThat(stream.next()).isEqualTo(new ChunkStream.End(true));
+                }
+            }
+            assertThat(connections.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStreamWhoseBodyGoesOnAfterDoneIsDroppedInsteadOfReadOn() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (RawUpstream server = RawUpstream.start(socket -> {
+            connections.incrementAndGet();
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            Matcher length = CONTENT_LENGTH.matcher(RawUpstream.readRequestHead(in));
+            in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+            RawUpstream.writeChunkedHead(out, "text/event-stream");
+            RawUpstream.writeChunk(out, "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            in.read(); // the body stays open until the client drops the connection
+        })) {
+            HttpChatUpstream chat = chat(server.baseUrl());
+            for (int call = 0; call < 2; call++) {
+                try (ChunkStream stream = chat.stream(REQUEST, "k")) {
+                    assertThat(stream.next()).isEqualTo(new ChunkStream.End(true));
+                }
+            }
+            assertThat(connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void noCredentialMeansNoAuthorizationHeader() throws Exception {
         try (EchoUpstream upstream = new EchoUpstream()) {
             upstream.replyBody = "{\"choices\":[]}".getBytes(StandardCharsets.UTF_8);

@@ -1,14 +1,23 @@
 package dev.optoant.domain.anthropic;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import java.io.IOException;
+import java.util.List;
 
 /** Reads a content block by its {@code type}; an unknown type becomes {@link ContentBlock.Unknown}. */
 final class ContentBlockDeserializer extends StdDeserializer<ContentBlock> {
     private static final long serialVersionUID = 1L;
+    private static final List<Class<? extends ContentBlock>> TYPES = List.of(ContentBlock.Text.class,
+            ContentBlock.Image.class, ContentBlock.Document.class, ContentBlock.ToolUse.class,
+            ContentBlock.ToolResult.class, ContentBlock.Thinking.class, ContentBlock.RedactedThinking.class);
+
+    private final transient RootDeserializers deserializers = new RootDeserializers(TYPES.size());
 
     ContentBlockDeserializer() {
         super(ContentBlock.class);
@@ -25,19 +34,30 @@ final class ContentBlockDeserializer extends StdDeserializer<ContentBlock> {
             return context.reportInputMismatch(ContentBlock.class, "a content block needs a string 'type'");
         }
         String type = typeNode.asText();
-        Class<? extends ContentBlock> target = switch (type) {
-            case "text" -> ContentBlock.Text.class;
-            case "image" -> ContentBlock.Image.class;
-            case "document" -> ContentBlock.Document.class;
-            case "tool_use" -> ContentBlock.ToolUse.class;
-            case "tool_result" -> ContentBlock.ToolResult.class;
-            case "thinking" -> ContentBlock.Thinking.class;
-            case "redacted_thinking" -> ContentBlock.RedactedThinking.class;
-            default -> null;
+        int slot = switch (type) {
+            case "text" -> 0;
+            case "image" -> 1;
+            case "document" -> 2;
+            case "tool_use" -> 3;
+            case "tool_result" -> 4;
+            case "thinking" -> 5;
+            case "redacted_thinking" -> 6;
+            default -> -1;
         };
-        if (target == null) {
+        if (slot < 0) {
             return new ContentBlock.Unknown(type, node);
         }
-        return context.readTreeAsValue(node, target);
+        Class<? extends ContentBlock> target = TYPES.get(slot);
+        JsonDeserializer<Object> deserializer = deserializers.get(context, slot, c -> c.constructType(target));
+        if (deserializer == null) {
+            return context.readTreeAsValue(node, target);
+        }
+        // What readTreeAsValue does, with the deserializer it would look up.
+        JsonParser root = context.getParser();
+        ObjectCodec codec = root == null ? null : root.getCodec();
+        try (TreeTraversingParser tokens = new TreeTraversingParser(node, codec)) {
+            tokens.nextToken();
+            return (ContentBlock) deserializer.deserialize(tokens, context);
+        }
     }
 }

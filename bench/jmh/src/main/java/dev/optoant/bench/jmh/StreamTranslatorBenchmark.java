@@ -8,6 +8,7 @@ import dev.optoant.domain.anthropic.StreamEvent;
 import dev.optoant.domain.convert.StreamTranslator;
 import dev.optoant.domain.openai.ChatCompletionChunk;
 import dev.optoant.domain.port.EventSink;
+import dev.optoant.http.HttpSinks;
 import dev.optoant.upstream.UpstreamChunkReaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,6 +71,16 @@ public class StreamTranslatorBenchmark {
     public int translateJsonSink() throws IOException {
         wire.reset();
         translate(chunks, this::writeFrame);
+        return wire.size();
+    }
+
+    /** Translation plus the HTTP adapter's own SSE sink (SseEventSink), flushed once at the end of the stream. */
+    @Benchmark
+    public int translateAdapterSink() throws IOException {
+        wire.reset();
+        EventSink sink = HttpSinks.sse(wire);
+        translate(chunks, sink);
+        sink.flush();
         return wire.size();
     }
 
