@@ -1,10 +1,13 @@
 package dev.optoant.persistence;
 
 import dev.optoant.domain.log.RequestLogEntry;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,36 +22,42 @@ final class CopyBinaryRows {
     private static final String NUMERIC_OUT_OF_RANGE = "22003";
     private static final String DATETIME_OUT_OF_RANGE = "22008";
 
-    private byte[] bytes;
-    private int size;
+    private final Buffer buffer;
+    private final DataOutputStream out;
 
     private CopyBinaryRows(int capacity) {
-        bytes = new byte[capacity];
+        buffer = new Buffer(capacity);
+        out = new DataOutputStream(buffer);
     }
 
     /** The whole COPY input for {@code rows}: header, one tuple a row, trailer. */
     static CopyBinaryRows of(List<RequestLogEntry> rows) throws SQLException {
-        CopyBinaryRows out = new CopyBinaryRows(64 + rows.size() * 320);
-        out.put(SIGNATURE);
-        out.putInt(0); // flags: no OIDs
-        out.putInt(0); // header extension length
-        for (RequestLogEntry e : rows) {
-            out.row(e);
+        CopyBinaryRows rowsOut = new CopyBinaryRows(64 + rows.size() * 320);
+        try {
+            DataOutputStream out = rowsOut.out;
+            out.write(SIGNATURE);
+            out.writeInt(0); // flags: no OIDs
+            out.writeInt(0); // header extension length
+            for (RequestLogEntry e : rows) {
+                rowsOut.row(e);
+            }
+            out.writeShort(-1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory stream failed", e);
         }
-        out.putShort(-1);
-        return out;
+        return rowsOut;
     }
 
     byte[] bytes() {
-        return bytes;
+        return buffer.array();
     }
 
     int size() {
-        return size;
+        return buffer.size();
     }
 
-    private void row(RequestLogEntry e) throws SQLException {
-        putShort(RequestLogRows.COLUMNS.size());
+    private void row(RequestLogEntry e) throws IOException, SQLException {
+        out.writeShort(RequestLogRows.COLUMNS.size());
         uuid(e.id());
         timestamptz(e.startedAt());
         text(e.api());
@@ -56,10 +65,10 @@ final class CopyBinaryRows {
         text(e.path());
         text(e.requestedModel());
         text(e.upstreamModel());
-        putInt(1);
-        put((byte) (e.streaming() ? 1 : 0));
-        putInt(4);
-        putInt(e.status());
+        out.writeInt(1);
+        out.writeBoolean(e.streaming());
+        out.writeInt(4);
+        out.writeInt(e.status());
         text(e.errorType());
         text(e.errorMessage());
         int8(e.latencyMicros());
@@ -76,20 +85,20 @@ final class CopyBinaryRows {
         text(e.responseBody());
     }
 
-    private void uuid(UUID id) {
+    private void uuid(UUID id) throws IOException {
         if (id == null) {
-            putInt(-1);
+            out.writeInt(-1);
             return;
         }
-        putInt(16);
-        putLong(id.getMostSignificantBits());
-        putLong(id.getLeastSignificantBits());
+        out.writeInt(16);
+        out.writeLong(id.getMostSignificantBits());
+        out.writeLong(id.getLeastSignificantBits());
     }
 
     /** Microseconds since 2000-01-01 UTC, rounded half up as the driver rounds a bound timestamp. */
-    private void timestamptz(Instant at) throws SQLException {
+    private void timestamptz(Instant at) throws IOException, SQLException {
         if (at == null) {
-            putInt(-1);
+            out.writeInt(-1);
             return;
         }
         long micros;
@@ -99,75 +108,49 @@ final class CopyBinaryRows {
         } catch (ArithmeticException e) {
             throw new SQLException("timestamp out of range: " + at, DATETIME_OUT_OF_RANGE);
         }
-        putInt(8);
-        putLong(micros);
+        out.writeInt(8);
+        out.writeLong(micros);
     }
 
-    private void int2(Integer value) throws SQLException {
+    private void int2(Integer value) throws IOException, SQLException {
         if (value == null) {
-            putInt(-1);
+            out.writeInt(-1);
             return;
         }
         if (value != (short) value.intValue()) {
             throw new SQLException("smallint out of range: " + value, NUMERIC_OUT_OF_RANGE);
         }
-        putInt(2);
-        putShort(value);
+        out.writeInt(2);
+        out.writeShort(value);
     }
 
-    private void int8(Long value) {
+    private void int8(Long value) throws IOException {
         if (value == null) {
-            putInt(-1);
+            out.writeInt(-1);
             return;
         }
-        putInt(8);
-        putLong(value);
+        out.writeInt(8);
+        out.writeLong(value);
     }
 
-    private void text(String value) {
+    private void text(String value) throws IOException {
         if (value == null) {
-            putInt(-1);
+            out.writeInt(-1);
             return;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        putInt(utf8.length);
-        put(utf8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
-    private void put(byte[] b) {
-        room(b.length);
-        System.arraycopy(b, 0, bytes, size, b.length);
-        size += b.length;
-    }
-
-    private void put(byte b) {
-        room(1);
-        bytes[size++] = b;
-    }
-
-    private void putShort(int v) {
-        room(2);
-        bytes[size++] = (byte) (v >>> 8);
-        bytes[size++] = (byte) v;
-    }
-
-    private void putInt(int v) {
-        room(4);
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            bytes[size++] = (byte) (v >>> shift);
+    /** A byte array stream whose array the COPY reads in place. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int capacity) {
+            super(capacity);
         }
-    }
 
-    private void putLong(long v) {
-        room(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes[size++] = (byte) (v >>> shift);
-        }
-    }
-
-    private void room(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        byte[] array() {
+            return buf;
         }
     }
 }
