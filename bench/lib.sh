@@ -219,6 +219,50 @@ run_wrk() {
     grep . || die "no RESULT line from wrk: $out"
 }
 
+# --- fixed rate (h2load) ----------------------------------------------------------
+# body_of <openai|anthropic>: the small request body of the lane
+body_of() { if [[ $1 == openai ]]; then echo "$BODIES/openai-small.json"; else echo "$BODIES/anthropic-small.json"; fi; }
+# run_h2load <url> <clients> <req/s per client> <seconds> <body file> <header...>:
+# prints "p50_us p99_us rps errors requests" from h2load's per-request log.
+run_h2load() {
+  local url=$1 c=$2 r=$3 d=$4 body=$5 tsv=$WORK/h2load.tsv out
+  shift 5
+  local -a hs=()
+  local h
+  for h in "$@"; do hs+=(-H "$h"); done
+  rm -f "$tsv"
+  out=$(h2load --h1 -c "$c" --rps "$r" -D "$d" --warm-up-time 1 -d "$body" -H 'Content-Type: application/json' \
+    "${hs[@]}" --log-file "$tsv" "$url" 2>&1) || die "h2load failed against $url: $out"
+  printf '### h2load -c%s --rps %s %s\n%s\n' "$c" "$r" "$url" "$out" >>"$WORK/h2load.log"
+  [[ -s $tsv ]] || die "h2load logged no request against $url: $out"
+  # req/s from the requests' start times (first to last), not from the nominal duration
+  sort -t$'\t' -k3,3n "$tsv" | awk -F'\t' '
+    NR == 1 { first = $1; last = $1 }
+    { lat[NR] = $3; if ($2 < 200 || $2 > 299) err++; if ($1 < first) first = $1; if ($1 > last) last = $1 }
+    END {
+      i50 = int(NR * 0.50); if (i50 < 1) i50 = 1; i99 = int(NR * 0.99 + 0.999); if (i99 > NR) i99 = NR
+      rps = last > first ? (NR - 1) * 1e6 / (last - first) : 0
+      printf "%d %d %.0f %d %d\n", lat[i50], lat[i99], rps, err, NR
+    }'
+}
+# h2load_args <api> <extra words>: the lane's headers, one per line
+h2load_args() {
+  local api=$1 h
+  shift
+  if [[ $api == openai ]]; then
+    echo "Authorization: Bearer $SMALL_KEY"
+    echo 'Accept: application/json'
+  else
+    echo "x-api-key: $SMALL_KEY"
+    echo 'anthropic-version: 2023-06-01'
+    echo 'Accept: application/json'
+  fi
+  for h in "$@"; do h=${h#H=}; echo "${h%%:*}: ${h#*:}"; done
+}
+
+# selected <name>: true unless ONLY (an extended regex, empty = all) leaves the name out
+selected() { [[ -z $ONLY ]] || grep -Eq -- "$ONLY" <<<"$1"; }
+
 # ratio <numerator> <denominator>: "1.23", or "n/a" when the denominator is not positive
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 
