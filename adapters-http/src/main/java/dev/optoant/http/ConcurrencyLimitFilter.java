@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Caps concurrent API requests ({@code /v1/*}, {@code /anthropic/*}): one over the cap gets a 429 in the API's
@@ -40,7 +39,7 @@ public final class ConcurrencyLimitFilter extends HttpFilter {
             ErrorFormat format = ErrorFormat.forPath(path);
             RequestLogFilter.traceOf(request).error(format.type(busy.kind()), busy.getMessage());
             response.setHeader("Retry-After", "1");
-            if (!drained(request)) {
+            if (!RequestBodyDrain.drain(request, DRAIN_LIMIT)) {
                 response.setHeader("Connection", "close");
             }
             ErrorResponses.write(response, format, busy.kind(), busy.getMessage());
@@ -48,30 +47,6 @@ public final class ConcurrencyLimitFilter extends HttpFilter {
         }
         try (permit) {
             chain.doFilter(request, response);
-        }
-    }
-
-    /**
-     * Reads a refused request's small body, so the connection stays usable: closing a socket with unread bytes in it
-     * makes TCP reset it, and the client may lose the answer. A larger body closes the connection instead.
-     */
-    private static boolean drained(HttpServletRequest request) {
-        if (request.getContentLengthLong() > DRAIN_LIMIT) {
-            return false;
-        }
-        try (InputStream body = request.getInputStream()) {
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                total += n;
-                if (total > DRAIN_LIMIT) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

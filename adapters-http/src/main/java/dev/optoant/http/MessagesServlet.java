@@ -50,6 +50,11 @@ public final class MessagesServlet extends HttpServlet {
         try {
             create(http, response, trace);
         } catch (GatewayException e) {
+            // A body refused part-way (bad JSON, too deep) is read to its end, so the client gets the answer.
+            if (e.kind() != ErrorKind.REQUEST_TOO_LARGE && !response.isCommitted()
+                    && !RequestBodyDrain.drain(http, maxBodyBytes)) {
+                response.setHeader("Connection", "close");
+            }
             fail(response, trace, ErrorFormat.ANTHROPIC.status(e.kind()), e.kind(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure serving {}", http.getRequestURI(), e);

@@ -11,6 +11,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,22 @@ class HostileBodiesTest {
         assertThat(response.body()).isEqualTo(UPSTREAM_REFUSAL);
         assertThat(UPSTREAM.received()).hasSize(1);
         assertThat(UPSTREAM.last().body()).isEqualTo(body);
+    }
+
+    @Test
+    void aBodyRefusedAtItsFirstBytesIsReadToItsEndSoTheClientStillGetsTheAnswer() throws Exception {
+        // 16 MiB cannot wait in the sockets' buffers: a gateway that answered and closed without reading the rest
+        // would reset the connection while the client is still writing, and the client would never see the 400.
+        byte[] body = new byte[16 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[1] = ']';
+
+        RawResponse response = RawHttp.post(APP.getLocalPort(), "/anthropic/v1/messages", body);
+
+        JsonNode error = ErrorShapes.anthropic(response, 400);
+        assertThat(error.get("message").asText()).contains("not valid JSON");
+        assertThat(UPSTREAM.received()).isEmpty();
     }
 
     @Test
