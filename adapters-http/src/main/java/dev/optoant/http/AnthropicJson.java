@@ -19,6 +19,7 @@ import dev.optoant.domain.error.GatewayException;
 import dev.optoant.domain.json.PooledJson;
 import dev.optoant.domain.passthrough.BodyTooLargeException;
 import dev.optoant.domain.passthrough.BoundedInputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,6 +66,21 @@ final class AnthropicJson {
         if (contentLength > maxBytes) {
             throw new GatewayException(ErrorKind.REQUEST_TOO_LARGE,
                     "Request body exceeds the limit of " + maxBytes + " bytes");
+        }
+    }
+
+    /**
+     * {@link #readRequest(InputStream, long)}, reading the rest of a body refused part-way (bad JSON, too deep) to
+     * its end, so a client still sending it gets the error instead of a reset connection.
+     */
+    static MessagesRequest readRequest(HttpServletRequest http, InputStream body, long maxBytes) {
+        try {
+            return readRequest(body, maxBytes);
+        } catch (GatewayException refused) {
+            if (refused.kind() != ErrorKind.REQUEST_TOO_LARGE) {
+                RequestBodyDrain.drain(http, maxBytes);
+            }
+            throw refused;
         }
     }
 

@@ -46,7 +46,7 @@ public final class MessagesResource {
             InputStream body,
             @Context HttpServletRequest http) {
         AnthropicJson.requireDeclaredLengthWithin(http.getContentLengthLong(), maxBodyBytes);
-        MessagesRequest request = AnthropicJson.readRequest(body, maxBodyBytes);
+        MessagesRequest request = AnthropicJson.readRequest(http, body, maxBodyBytes);
         long tokens = messages.countTokens(request, RequestLogFilter.traceOf(http));
         return Response.ok(AnthropicJson.write(Map.of("input_tokens", tokens)),
                 MediaType.APPLICATION_JSON_TYPE).build();

@@ -50,11 +50,6 @@ public final class MessagesServlet extends HttpServlet {
         try {
             create(http, response, trace);
         } catch (GatewayException e) {
-            // A body refused part-way (bad JSON, too deep) is read to its end, so the client gets the answer.
-            if (e.kind() != ErrorKind.REQUEST_TOO_LARGE && !response.isCommitted()
-                    && !RequestBodyDrain.drain(http, maxBodyBytes)) {
-                response.setHeader("Connection", "close");
-            }
             fail(response, trace, ErrorFormat.ANTHROPIC.status(e.kind()), e.kind(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure serving {}", http.getRequestURI(), e);
@@ -67,7 +62,7 @@ public final class MessagesServlet extends HttpServlet {
         AnthropicJson.requireDeclaredLengthWithin(http.getContentLengthLong(), maxBodyBytes);
         InputStream body = http.getInputStream();
         PrefixCapture requestBody = captureBodies ? new PrefixCapture(body, CAPTURED_BODY_BYTES) : null;
-        MessagesRequest request = AnthropicJson.readRequest(requestBody == null ? body : requestBody, maxBodyBytes);
+        MessagesRequest request = AnthropicJson.readRequest(http, requestBody == null ? body : requestBody, maxBodyBytes);
         String token = Credentials.from(http.getHeader("x-api-key"), http.getHeader("Authorization"));
         if (!request.streaming()) {
             byte[] answer = AnthropicJson.write(messages.create(request, token, trace));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile JSON bodies against the running gateway. The Anthropic lane parses them and must answer a 400 in
@@ -99,8 +100,9 @@ class HostileBodiesTest {
         assertThat(UPSTREAM.last().body()).isEqualTo(body);
     }
 
-    @Test
-    void aBodyRefusedAtItsFirstBytesIsReadToItsEndSoTheClientStillGetsTheAnswer() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"/anthropic/v1/messages", "/anthropic/v1/messages/count_tokens"})
+    void aBodyRefusedAtItsFirstBytesIsReadToItsEndSoTheClientStillGetsTheAnswer(String path) throws Exception {
         // 16 MiB cannot wait in the sockets' buffers: a gateway that answered and closed without reading the rest
         // would reset the connection while the client is still writing, and the client would never see the 400.
         byte[] body = new byte[16 * 1024 * 1024];
@@ -108,7 +110,7 @@ class HostileBodiesTest {
         body[0] = '{';
         body[1] = ']';
 
-        RawResponse response = RawHttp.post(APP.getLocalPort(), "/anthropic/v1/messages", body);
+        RawResponse response = RawHttp.post(APP.getLocalPort(), path, body);
 
         JsonNode error = ErrorShapes.anthropic(response, 400);
         assertThat(error.get("message").asText()).contains("not valid JSON");
