@@ -156,7 +156,8 @@ done
 if ((${#lrows[@]})); then
   cat <<EOF
 
-optoant's Anthropic lane versus its passthrough (target: added latency within 1.20x, req/s at least 0.80x).
+optoant's Anthropic lane versus its passthrough (target: added latency within 1.20x, req/s at least 0.80x), rows measured
+minutes apart; bench/lanes.sh measures the two lanes side by side in alternating rounds.
 
 | scenario | passthrough added p50 / p99 | anthropic added p50 / p99 | added ratio p50 / p99 | req/s ratio |
 |---|---|---|---|---|
