@@ -65,12 +65,6 @@ for t in "${targets[@]}"; do
 done
 log "every target answers"
 
-scenarios=(  # name|kind|clients|req/s per client (h2load) or wrk threads
-  "overhead, 1 client at 200 req/s|rate|1|200"
-  "fixed rate, 10 clients at 1,000 req/s|rate|10|100"
-  "throughput, 16 clients|wrk|16|2"
-  "throughput, 64 clients|wrk|64|2"
-)
 
 declare -A res   # res[<lane>|<scenario>|<target>] = "p50 p99 rps errors requests"
 for lane in passthrough anthropic; do
@@ -83,7 +77,7 @@ for lane in passthrough anthropic; do
     # shellcheck disable=SC2086  # extra is a list of words without spaces
     run_wrk lane.lua "$base" 2 16 "${WARMUP}s" "$path" "$(body_of "$api")" "$api" "$SMALL_KEY" $extra >/dev/null
   done
-  for s in "${scenarios[@]}"; do
+  for s in "${LOAD_SCENARIOS[@]}"; do
     IFS='|' read -r sname kind c r <<<"$s"
     selected "$lane, $sname" || continue
     for t in "${targets[@]}"; do
@@ -126,7 +120,7 @@ log), throughput rows: wrk closed loop; errors = socket errors + non-2xx.
 |---|---|---|---|---|---|---|---|---|---|
 EOF
 for lane in passthrough anthropic; do
-  for s in "${scenarios[@]}"; do
+  for s in "${LOAD_SCENARIOS[@]}"; do
     IFS='|' read -r sname _ <<<"$s"
     selected "$lane, $sname" || continue
     read -r dp50 dp99 drps derr _ <<<"$(cell "$lane|$sname|direct")"
@@ -142,7 +136,7 @@ if ! ((PEERS)); then echo; echo "(peers left out: PEERS=0)"; fi
 
 # The Anthropic lane against the passthrough, same scenario (target: within 20%).
 lrows=()
-for s in "${scenarios[@]}"; do
+for s in "${LOAD_SCENARIOS[@]}"; do
   IFS='|' read -r sname _ <<<"$s"
   if ! selected "passthrough, $sname" || ! selected "anthropic, $sname"; then continue; fi
   read -r pd50 pd99 _ <<<"$(cell "passthrough|$sname|direct")"

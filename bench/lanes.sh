@@ -35,16 +35,10 @@ check_lane "$UPSTREAM$CHAT_PATH" openai "$SMALL_KEY" "$(body_of openai)" '' '"ch
 check_lane "$GATEWAY$CHAT_PATH" openai "$SMALL_KEY" "$(body_of openai)" '' '"chat.completion"'
 check_lane "$GATEWAY$MESSAGES_PATH" anthropic "$SMALL_KEY" "$(body_of anthropic)" '' '"type":"message"'
 
-scenarios=(  # name|kind|clients|req/s per client (h2load) or wrk threads
-  "overhead, 1 client at 200 req/s|rate|1|200"
-  "fixed rate, 10 clients at 1,000 req/s|rate|10|100"
-  "throughput, 16 clients|wrk|16|2"
-  "throughput, 64 clients|wrk|64|2"
-)
 
 # measure <kind> <clients> <r> <seconds> <base url> <path> <api>: "p50 p99 rps errors requests"
 measure() {
-  local kind=$1 c=$2 r=$3 d=$4 base=$5 path=$6 api=$7 p50 p99 rps err non req
+  local kind=$1 c=$2 r=$3 d=$4 base=$5 path=$6 api=$7 p50 p99 rps err non req hl
   if [[ $kind == rate ]]; then
     mapfile -t hl < <(h2load_args "$api")
     run_h2load "$base$path" "$c" "$r" "$d" "$(body_of "$api")" "${hl[@]}"
@@ -56,7 +50,7 @@ measure() {
 # own_latency <model> <from> <to>: the gateway's p50 and p99 (µs) over its logged requests in [from, to)
 own_latency() {
   local json
-  sleep 1.5   # the request log's writer flushes at least every second
+  sleep 1.5   # the request log's writer flushes every 200 ms (requestLog.flushInterval); 1.5 s covers a slow batch
   json=$(curl -fsS "$ADMIN/requests/usage?from=$2&to=$3") || die "usage summary failed"
   grep -oE "\"model\":\"$1\"[^}]*" <<<"$json" | sed -nE \
     's/.*"latency_p50_micros":([0-9.]+).*"latency_p99_micros":([0-9.]+).*/\1 \2/p' |
@@ -75,7 +69,7 @@ for l in "${lanes[@]}"; do
 done
 
 rows=() summary=()
-for s in "${scenarios[@]}"; do
+for s in "${LOAD_SCENARIOS[@]}"; do
   IFS='|' read -r sname kind c r <<<"$s"
   selected "$sname" || continue
   if [[ $kind == rate ]] && ((RATE_WARMUP > 0)); then

@@ -260,6 +260,14 @@ h2load_args() {
   for h in "$@"; do h=${h#H=}; echo "${h%%:*}: ${h#*:}"; done
 }
 
+# The load scenarios of compare.sh and lanes.sh: name|kind|clients|req/s per client (h2load) or wrk threads
+# shellcheck disable=SC2034  # used by the scripts that source this file
+LOAD_SCENARIOS=(
+  "overhead, 1 client at 200 req/s|rate|1|200"
+  "fixed rate, 10 clients at 1,000 req/s|rate|10|100"
+  "throughput, 16 clients|wrk|16|2"
+  "throughput, 64 clients|wrk|64|2"
+)
 # selected <name>: true unless ONLY (an extended regex, empty = all) leaves the name out
 selected() { [[ -z $ONLY ]] || grep -Eq -- "$ONLY" <<<"$1"; }
 
